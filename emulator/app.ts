@@ -1,0 +1,170 @@
+// Builds the local Azure: one HTTPS origin serving the app (/), the identity provider (/idp),
+// the ARM emulator (/arm) and the test controls (/_emulator). server.ts only listens.
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { createTokenVerifier } from './arm/auth.ts';
+import { createArmService, type ArmService } from './arm/pipeline.ts';
+import { defaultSettings, type Settings } from './arm/settings.ts';
+import { ensureCertificate } from './cert.ts';
+import type { EmulatorConfig } from './config.ts';
+import { registerControl } from './control/routes.ts';
+import { createIdp, type Idp } from './idp/index.ts';
+import { armRoutes } from './routes/index.ts';
+import { createMemoryStore, loadFixtureFile, type Store } from './state/store.ts';
+
+export interface Emulator {
+  origin: string;
+  store: Store;
+  arm: ArmService;
+  idp: Idp;
+  settings: Settings;
+  fastify: FastifyInstance;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export function settingsFrom(config: EmulatorConfig): Settings {
+  const s = defaultSettings();
+  s.lroDelayMs = config.lroDelayMs;
+  s.pageSize = config.pageSize;
+  s.latencyMs = config.latencyMs;
+  if (config.readCapacity) s.throttle.readCapacity = config.readCapacity;
+  if (config.writeCapacity) s.throttle.writeCapacity = config.writeCapacity;
+  return s;
+}
+
+/** Starts the emulator on https://localhost:<port>. Port 0 picks a free one. */
+export async function startEmulator(config: EmulatorConfig): Promise<Emulator> {
+  const tls = await ensureCertificate(config.certDir);
+  const store = createMemoryStore(loadFixtureFile(config.fixture));
+  const initialSettings = settingsFrom(config);
+  const settings: Settings = structuredClone(initialSettings);
+
+  // The issuer must name the final port, so bind first and build the pieces afterwards.
+  let dispatch: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
+    res.statusCode = 503;
+    res.end('Starting');
+  };
+  const server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => dispatch(req, res));
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(config.port, 'localhost', () => ok());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const origin = `https://localhost:${port}`;
+
+  const idp = await createIdp({
+    origin,
+    directory: () => ({
+      tenant: store.identity.tenant,
+      users: store.identity.users,
+      servicePrincipals: store.identity.servicePrincipals,
+    }),
+    keyFile: resolve(config.certDir, 'idp-signing-key.json'),
+  });
+
+  const arm = createArmService({
+    store,
+    routes: armRoutes,
+    settings: () => settings,
+    authority: idp.issuer,
+    verifyToken: createTokenVerifier({
+      issuer: idp.issuer,
+      tenantId: () => store.identity.tenant.tenantId,
+      jwks: () => idp.publicJwks(),
+      displayName: (oid) =>
+        store.identity.servicePrincipals.find((p) => p.objectId.toLowerCase() === oid.toLowerCase())?.displayName ??
+        store.identity.users.find((u) => u.objectId.toLowerCase() === oid.toLowerCase())?.userPrincipalName,
+    }),
+  });
+
+  const fastify = await buildHttpApp({ arm, store, settings, initialSettings, distDir: config.distDir });
+  await fastify.ready();
+  dispatch = (req, res) => {
+    if (req.url === '/idp' || req.url?.startsWith('/idp/') || req.url?.startsWith('/idp?')) idp.handle(req, res);
+    else fastify.routing(req, res);
+  };
+
+  return {
+    origin,
+    store,
+    arm,
+    idp,
+    settings,
+    fastify,
+    server,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((ok) => server.close(() => ok()));
+      await fastify.close();
+    },
+  };
+}
+
+export async function buildHttpApp(deps: {
+  arm: ArmService;
+  store: Store;
+  settings: Settings;
+  initialSettings: Settings;
+  distDir: string;
+}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, bodyLimit: 4 * 1024 * 1024 });
+
+  // ARM parses its own bodies so malformed JSON gets ARM's error, not Fastify's.
+  await app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+    scope.route({
+      method: ['GET', 'PUT', 'POST', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'],
+      url: '/arm/*',
+      exposeHeadRoute: false,
+      handler: async (req, reply) => {
+        const raw = req.raw.url ?? '/';
+        const result = await deps.arm.handle({
+          method: req.method,
+          url: raw.slice('/arm'.length) || '/',
+          headers: req.headers,
+          body: req.body,
+          ...(req.socket.remoteAddress ? { remoteAddress: req.socket.remoteAddress } : {}),
+        });
+        reply.code(result.status).headers(result.headers);
+        if (result.body === undefined || req.method === 'HEAD') return reply.send();
+        return reply.type('application/json; charset=utf-8').send(JSON.stringify(result.body));
+      },
+    });
+  });
+
+  registerControl(app, deps);
+
+  const dist = resolve(deps.distDir);
+  if (existsSync(resolve(dist, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: dist,
+      wildcard: true,
+      setHeaders: (res, path) => {
+        res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+    // Client-side routes (/setup/..., /summary) all load the app shell.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/_emulator')) {
+        return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+      }
+      return reply.code(404).send({ error: { code: 'NotFound', message: `No route ${req.method} ${req.url}` } });
+    });
+  } else {
+    app.get('/', async (_req, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><html lang="en"><title>vm-backup-wizard</title><main><h1>The app is not built</h1><p>Run <code>npm run build</code> (or <code>npm start</code>, which builds first), then reload.</p></main></html>',
+        ),
+    );
+  }
+  return app;
+}

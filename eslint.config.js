@@ -15,7 +15,7 @@ const MSAL = {
   message: 'Only the auth module (src/auth/) uses MSAL: use its hooks and credential.',
 };
 const OTHER_STEPS = {
-  group: ['**/steps/*/**', '../*/**'],
+  group: ['../*/**', '!../../**', '**/steps/*/**'],
   message: 'Steps do not import each other: share through src/store, src/azure or src/components.',
 };
 const APP_OR_EMULATOR = {

@@ -1,0 +1,38 @@
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { AuthProvider, useSignedInAccount } from '../auth/auth-provider.tsx';
+import type { AuthStart } from '../auth/start-auth.ts';
+import { ArmGatewayProvider } from '../azure/gateway-context.tsx';
+import type { ArmGateway } from '../azure/gateway.ts';
+import { AppConfigProvider } from '../config/config-context.tsx';
+import type { AppConfig } from '../config/env.ts';
+import { storageKeyFor } from '../store/wizard-store.ts';
+import { LandingPage } from './landing-page.tsx';
+import { SignedInApp } from './signed-in-app.tsx';
+
+export function ThemeRoot({ children }: { children: ReactNode }) {
+  return <FluentProvider theme={webLightTheme}>{children}</FluentProvider>;
+}
+
+type AppProps = { config: AppConfig; auth: AuthStart; gateway: ArmGateway };
+
+/** Everything the app needs is injected here by main.tsx; nothing below creates MSAL or SDK clients. */
+export function App({ config, auth, gateway }: AppProps) {
+  return (
+    <ThemeRoot>
+      <AppConfigProvider config={config}>
+        <AuthProvider msal={auth.msal} armScope={config.arm.scope}>
+          <ArmGatewayProvider gateway={gateway}>
+            <SignedInOrLanding signInError={auth.signInError} />
+          </ArmGatewayProvider>
+        </AuthProvider>
+      </AppConfigProvider>
+    </ThemeRoot>
+  );
+}
+
+function SignedInOrLanding({ signInError }: { signInError: unknown }) {
+  const account = useSignedInAccount();
+  if (!account) return <LandingPage signInError={signInError} />;
+  return <SignedInApp key={storageKeyFor(account)} account={account} />;
+}

@@ -1,0 +1,52 @@
+import { StrictMode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { App } from './app/app.tsx';
+import { StartupErrorPage } from './app/startup-error-page.tsx';
+import { createArmCredential } from './auth/credential.ts';
+import { startAuth } from './auth/start-auth.ts';
+import { toAzureError } from './azure/errors.ts';
+import { createArmGateway } from './azure/gateway.ts';
+import { loadConfig } from './config/env.ts';
+
+/** The composition root: the only place that reads configuration and wires MSAL to the ARM gateway. */
+async function main(root: Root) {
+  const loaded = loadConfig();
+  if (!loaded.ok) {
+    root.render(
+      <StartupErrorPage
+        title="The wizard is not configured correctly"
+        intro="These configuration values are missing or wrong:"
+        problems={loaded.problems}
+        advice="Fix them in the build environment (for example .env.local), rebuild, and reload this page."
+      />,
+    );
+    return;
+  }
+  const { config } = loaded;
+  const auth = await startAuth(config);
+  const gateway = createArmGateway({
+    endpoint: config.arm.endpoint,
+    credential: createArmCredential(auth.msal, config.arm.scope),
+  });
+  root.render(
+    <StrictMode>
+      <App config={config} auth={auth} gateway={gateway} />
+    </StrictMode>,
+  );
+}
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element.');
+const root = createRoot(container);
+main(root).catch((error: unknown) => {
+  console.error(error);
+  const detail = toAzureError(error);
+  root.render(
+    <StartupErrorPage
+      title="The wizard could not start"
+      intro="Starting sign-in failed:"
+      problems={[`${detail.code}: ${detail.message}`]}
+      advice="Check that the identity provider is reachable, then reload this page."
+    />,
+  );
+});

@@ -1,0 +1,44 @@
+import { existsSync, readFileSync } from 'node:fs';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/**
+ * `npm start` (the emulator serving dist/) is the supported way to run the app. The dev server is a
+ * convenience: it proxies the local Azure paths to an emulator on 8443. MSAL insists on an https authority,
+ * so the dev server reuses the emulator's certificate from .certs/ when it exists.
+ */
+const EMULATOR = 'https://localhost:8443';
+const proxied = { target: EMULATOR, secure: false, changeOrigin: false };
+const certFile = '.certs/localhost.pem';
+const keyFile = '.certs/localhost-key.pem';
+const https = existsSync(certFile) && existsSync(keyFile)
+  ? { cert: readFileSync(certFile), key: readFileSync(keyFile) }
+  : undefined;
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // The ARM SDKs are dynamic imports in src/azure/clients.ts and get chunks of their own; these groups
+        // keep the always-needed framework code in stable, separately cached chunks.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
+            { name: 'fluent', test: /node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg)[\\/]/ },
+            { name: 'msal', test: /node_modules[\\/]@azure[\\/]msal-/ },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    port: 5173,
+    strictPort: true,
+    ...(https ? { https } : {}),
+    proxy: { '/arm': proxied, '/idp': proxied, '/_emulator': proxied },
+  },
+});

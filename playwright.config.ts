@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 8543;
+// E2E_PORT lets two runs (say, two developers' branches) share a machine without sharing an emulator.
+const PORT = Number(process.env['E2E_PORT'] ?? 8543);
 const ORIGIN = `https://localhost:${PORT}`;
 
 /**

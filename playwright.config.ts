@@ -3,6 +3,7 @@ import { defineConfig } from '@playwright/test';
 // E2E_PORT lets two runs (say, two developers' branches) share a machine without sharing an emulator.
 const PORT = Number(process.env['E2E_PORT'] ?? 8543);
 const ORIGIN = `https://localhost:${PORT}`;
+const DIST = process.env['E2E_DIST'] ?? 'dist';
 
 /**
  * End-to-end tests drive the built app (dist/, built by `npm run test:e2e`) served by the local Azure
@@ -37,7 +38,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node scripts/with-cert.ts node emulator/server.ts --port ${PORT} --lro-delay-ms 0`,
+    command: `node scripts/with-cert.ts node emulator/server.ts --port ${PORT} --lro-delay-ms 0 --dist ${DIST}`,
     url: `${ORIGIN}/_emulator/health`,
     ignoreHTTPSErrors: true,
     reuseExistingServer: !process.env['CI'],

@@ -1,6 +1,6 @@
-// Microsoft.Compute virtual machines: list per subscription and resource group, get.
-// The stored VM carries its instance view; ARM returns it only when asked
-// ($expand=instanceView), and statusOnly=true returns just the power/provisioning statuses.
+// Microsoft.Compute virtual machines: list per subscription and resource group, get, the instance
+// view, and the VM's extensions. The stored VM carries its instance view; ARM returns it only when
+// asked ($expand=instanceView or /instanceView), and statusOnly=true returns just the statuses.
 import { API_VERSIONS } from '../arm/api-versions.ts';
 import { armErrors } from '../arm/errors.ts';
 import { page } from '../arm/paging.ts';
@@ -9,6 +9,11 @@ import type { ArmResource } from '../state/store.ts';
 
 const versions = API_VERSIONS.compute;
 export const VM_TYPE = 'Microsoft.Compute/virtualMachines';
+const EXTENSION_TYPE = 'Microsoft.Compute/virtualMachines/extensions';
+const VM_PATH = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}';
+
+type Obj = Record<string, unknown>;
+type ViewMode = 'plain' | 'instanceView' | 'statusOnly';
 
 export function vmId(ctx: ArmContext): string {
   const p = ctx.params;
@@ -19,11 +24,30 @@ function expand(ctx: ArmContext): string {
   return (ctx.query.get('$expand') ?? '').toLowerCase();
 }
 
-/** The VM as ARM returns it for this request. */
-export function vmView(vm: ArmResource, mode: 'plain' | 'instanceView' | 'statusOnly'): ArmResource {
-  const { instanceView, ...properties } = (vm.properties ?? {}) as Record<string, unknown> & { instanceView?: { statuses?: unknown } };
+export function instanceViewOf(vm: ArmResource): Obj | undefined {
+  const view = vm.properties?.['instanceView'];
+  return typeof view === 'object' && view !== null ? (view as Obj) : undefined;
+}
+
+/**
+ * The VM as ARM returns it for this request. statusOnly=true drops the profiles and tags: public
+ * clients report that real ARM leaves them out (they merge the answer with a plain list), though
+ * exactly which fields remain is [unconfirmed]. Dropping them keeps the app from relying on more
+ * than Azure is known to send.
+ */
+export function vmView(vm: ArmResource, mode: ViewMode): ArmResource {
+  const { instanceView, ...properties } = vm.properties ?? {};
   if (mode === 'instanceView') return vm;
-  if (mode === 'statusOnly') return { ...vm, properties: { ...properties, instanceView: { statuses: instanceView?.statuses ?? [] } } };
+  if (mode === 'statusOnly') {
+    const statuses = (instanceView as { statuses?: unknown } | undefined)?.statuses ?? [];
+    return {
+      id: vm.id,
+      name: vm.name,
+      type: vm.type,
+      ...(vm.location === undefined ? {} : { location: vm.location }),
+      properties: { vmId: properties['vmId'], instanceView: { statuses } },
+    };
+  }
   return { ...vm, properties };
 }
 
@@ -33,9 +57,53 @@ export function getVm(ctx: ArmContext): ArmResource {
   return vm;
 }
 
-function listMode(ctx: ArmContext): 'plain' | 'statusOnly' | 'instanceView' {
-  if (ctx.query.get('statusOnly')?.toLowerCase() === 'true') return 'statusOnly';
-  return expand(ctx) === 'instanceview' ? 'instanceView' : 'plain';
+const SCALE_SET_FILTER = /^\s*'?virtualMachineScaleSet\/id'?\s+eq\s+'([^']+)'\s*$/i;
+
+/**
+ * The list calls' view and filter. The SDK documents that $expand=instanceView "can only be specified
+ * if a valid $filter option is specified"; we enforce that (error code [unconfirmed]) so the app cannot
+ * come to depend on a combination Azure refuses. The only documented filter is by scale set.
+ */
+function listQuery(ctx: ArmContext): { mode: ViewMode; keep: (vm: ArmResource) => boolean } {
+  const filter = ctx.query.get('$filter');
+  let keep: (vm: ArmResource) => boolean = () => true;
+  if (filter !== null) {
+    const scaleSet = SCALE_SET_FILTER.exec(filter)?.[1];
+    if (scaleSet === undefined) {
+      throw armErrors.invalidComputeParameter(
+        `The $filter '${filter}' is not supported. Use 'virtualMachineScaleSet/id' eq '<scale set id>'.`,
+        '$filter',
+      );
+    }
+    keep = (vm) => {
+      const ref = vm.properties?.['virtualMachineScaleSet'] as { id?: string } | undefined;
+      return ref?.id?.toLowerCase() === scaleSet.toLowerCase();
+    };
+  }
+  if (ctx.query.get('statusOnly')?.toLowerCase() === 'true') return { mode: 'statusOnly', keep };
+  const wanted = expand(ctx);
+  if (wanted === '') return { mode: 'plain', keep };
+  if (wanted !== 'instanceview') {
+    throw armErrors.invalidComputeParameter(`The value '${ctx.query.get('$expand') ?? ''}' of $expand is not supported. Use 'instanceView'.`, '$expand');
+  }
+  if (filter === null) {
+    throw armErrors.invalidComputeParameter("The $expand option 'instanceView' can be used only together with a valid $filter.", '$expand');
+  }
+  return { mode: 'instanceView', keep };
+}
+
+function listVms(ctx: ArmContext, scope: string) {
+  const { mode, keep } = listQuery(ctx);
+  const vms = ctx.store.list({ type: VM_TYPE, scope }).filter(keep);
+  return { status: 200, body: page(ctx, vms.map((vm) => vmView(vm, mode))) };
+}
+
+/** An extension as ARM returns it; $expand=instanceView adds the status the guest agent reported. */
+function extensionView(ctx: ArmContext, vm: ArmResource, ext: ArmResource): ArmResource {
+  if (expand(ctx) !== 'instanceview') return ext;
+  const reported = (instanceViewOf(vm)?.['extensions'] as Obj[] | undefined) ?? [];
+  const status = reported.find((e) => typeof e['name'] === 'string' && e['name'].toLowerCase() === ext.name.toLowerCase());
+  return status ? { ...ext, properties: { ...ext.properties, instanceView: status } } : ext;
 }
 
 export const computeRoutes: ArmRoute[] = [
@@ -44,29 +112,51 @@ export const computeRoutes: ArmRoute[] = [
     path: '/subscriptions/{subscriptionId}/providers/Microsoft.Compute/virtualMachines',
     apiVersions: versions,
     action: 'Microsoft.Compute/virtualMachines/read',
-    handler: (ctx) => {
-      const vms = ctx.store.list({ type: VM_TYPE, scope: `/subscriptions/${ctx.params['subscriptionId']}` });
-      const mode = listMode(ctx);
-      return { status: 200, body: page(ctx, vms.map((vm) => vmView(vm, mode))) };
-    },
+    handler: (ctx) => listVms(ctx, `/subscriptions/${ctx.params['subscriptionId']}`),
   },
   {
     method: 'GET',
     path: '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines',
     apiVersions: versions,
     action: 'Microsoft.Compute/virtualMachines/read',
+    handler: (ctx) => listVms(ctx, `/subscriptions/${ctx.params['subscriptionId']}/resourceGroups/${ctx.params['resourceGroupName']}`),
+  },
+  {
+    method: 'GET',
+    path: VM_PATH,
+    apiVersions: versions,
+    action: 'Microsoft.Compute/virtualMachines/read',
+    handler: (ctx) => ({ status: 200, body: vmView(getVm(ctx), expand(ctx) === 'instanceview' ? 'instanceView' : 'plain') }),
+  },
+  {
+    method: 'GET',
+    path: `${VM_PATH}/instanceView`,
+    apiVersions: versions,
+    action: 'Microsoft.Compute/virtualMachines/instanceView/read',
+    handler: (ctx) => ({ status: 200, body: instanceViewOf(getVm(ctx)) ?? {} }),
+  },
+  {
+    method: 'GET',
+    path: `${VM_PATH}/extensions`,
+    apiVersions: versions,
+    action: 'Microsoft.Compute/virtualMachines/extensions/read',
+    // Not paged: the SDK reads one {value} answer.
     handler: (ctx) => {
-      const scope = `/subscriptions/${ctx.params['subscriptionId']}/resourceGroups/${ctx.params['resourceGroupName']}`;
-      const vms = ctx.store.list({ type: VM_TYPE, scope });
-      const mode = listMode(ctx);
-      return { status: 200, body: page(ctx, vms.map((vm) => vmView(vm, mode))) };
+      const vm = getVm(ctx);
+      const extensions = ctx.store.list({ type: EXTENSION_TYPE, scope: vm.id });
+      return { status: 200, body: { value: extensions.map((ext) => extensionView(ctx, vm, ext)) } };
     },
   },
   {
     method: 'GET',
-    path: '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Compute/virtualMachines/{vmName}',
+    path: `${VM_PATH}/extensions/{extensionName}`,
     apiVersions: versions,
-    action: 'Microsoft.Compute/virtualMachines/read',
-    handler: (ctx) => ({ status: 200, body: vmView(getVm(ctx), expand(ctx) === 'instanceview' ? 'instanceView' : 'plain') }),
+    action: 'Microsoft.Compute/virtualMachines/extensions/read',
+    handler: (ctx) => {
+      const vm = getVm(ctx);
+      const ext = ctx.store.get(`${vm.id}/extensions/${ctx.params['extensionName'] ?? ''}`);
+      if (!ext) throw armErrors.computeEntityNotFound(ctx.params['extensionName'] ?? '');
+      return { status: 200, body: extensionView(ctx, vm, ext) };
+    },
   },
 ];

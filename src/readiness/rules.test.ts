@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import type { VmFacts } from './facts.ts';
+import { evaluateVm, GENERAL_NOTES, RULES } from './rules.ts';
+import { SUB, ubuntu, VAULT, vm } from './test-fixtures.ts';
+
+function finding(facts: VmFacts, ruleId: string) {
+  return evaluateVm(facts, VAULT).findings.find((f) => f.ruleId === ruleId);
+}
+
+describe('data-disks', () => {
+  it.each([
+    [16, undefined],
+    [17, 'info'],
+    [32, 'info'],
+    [33, 'blocker'],
+  ])('%i data disks → %s', (dataDiskCount, severity) => {
+    expect(finding(vm({ dataDiskCount }), 'data-disks')?.severity).toBe(severity);
+  });
+
+  it("explains the guide's 16 and today's 32", () => {
+    expect(finding(vm({ dataDiskCount: 33 }), 'data-disks')?.message).toBe(
+      "This VM has 33 data disks. Azure Backup accepts at most 32 today (the 2016 guide's limit was 16).",
+    );
+    expect(finding(vm({ dataDiskCount: 17 }), 'data-disks')?.message).toContain("the 2016 guide's limit was 16; today's limit is 32");
+  });
+});
+
+describe('operating system rules', () => {
+  const noGuest = (facts: VmFacts): VmFacts => {
+    const { osName: _n, osVersion: _v, ...rest } = facts;
+    return rest;
+  };
+  const windows = (sku: string) => noGuest(vm({ image: { publisher: 'MicrosoftWindowsServer', offer: 'WindowsServer', sku } }));
+
+  it('block Windows Server 2008 and warn on 2008 R2, 2012 and 2012 R2', () => {
+    expect(finding(vm({ osName: 'Windows Server (R) 2008 Datacenter' }), 'os-windows-old')?.severity).toBe('blocker');
+    expect(finding(windows('2008-R2-SP1'), 'os-windows-old')?.severity).toBe('warning');
+    expect(finding(windows('2012-Datacenter'), 'os-windows-old')?.severity).toBe('warning');
+    expect(finding(windows('2012-R2-Datacenter'), 'os-windows-old')?.message).toContain('limited');
+    expect(finding(windows('2016-Datacenter'), 'os-windows-old')).toBeUndefined();
+  });
+
+  it('warn on Windows clients outside the support matrix', () => {
+    expect(finding(vm({ osName: 'Windows 7 Enterprise' }), 'os-windows-client')?.severity).toBe('warning');
+    expect(finding(vm({ osName: 'Windows 11 Pro' }), 'os-windows-client')).toBeUndefined();
+  });
+
+  it('block CoreOS; warn on distributions Azure no longer endorses; accept endorsed ones', () => {
+    const coreos = noGuest(ubuntu({ image: { publisher: 'CoreOS', offer: 'CoreOS', sku: 'Stable' } }));
+    expect(finding(coreos, 'os-linux-coreos')?.severity).toBe('blocker');
+    expect(finding(coreos, 'os-linux-unendorsed')).toBeUndefined();
+    const centos = ubuntu({ osName: 'centos', osVersion: '7.9.2009' });
+    expect(finding(centos, 'os-linux-unendorsed')?.message).toBe(
+      "CentOS isn't on Azure's endorsed list. Backup may work if the VM agent and Python are present.",
+    );
+    expect(finding(ubuntu(), 'os-linux-unendorsed')).toBeUndefined();
+    expect(finding(ubuntu({ osName: 'rocky', osVersion: '9.3' }), 'os-linux-unendorsed')).toBeUndefined();
+  });
+
+  it('say when the OS cannot be told', () => {
+    const custom = noGuest(ubuntu({ image: { publisher: 'contoso', offer: 'golden', sku: 'v3' } }));
+    expect(finding(custom, 'os-unknown')?.message).toContain('Linux distribution');
+  });
+
+  it('mention multi-DC restore for Windows Servers, more strongly when tagged as a domain controller', () => {
+    expect(finding(vm(), 'domain-controller')?.message).toMatch(/^If this VM is a domain controller/);
+    expect(finding(vm({ tags: { role: 'DC' } }), 'domain-controller')?.message).toMatch(/^This VM is tagged as a domain controller/);
+    expect(finding(vm({ tags: { 'server-role': 'domain-controller' } }), 'domain-controller')?.message).toMatch(/tagged/);
+    expect(finding(ubuntu(), 'domain-controller')).toBeUndefined();
+  });
+});
+
+describe('scope rules', () => {
+  it('block a VM in another region and name the region it needs', () => {
+    const f = finding(vm({ location: 'northeurope' }), 'region');
+    expect(f?.severity).toBe('blocker');
+    expect(f?.remediation).toContain('vault in northeurope');
+    expect(finding(vm({ location: 'West Europe' }), 'region')).toBeUndefined();
+  });
+
+  it('block a VM in another subscription', () => {
+    expect(finding(vm({ subscriptionId: 'b2d4f6a8-1c3e-4a5b-8d7f-9e0a1b2c3d4e' }), 'subscription')?.severity).toBe('blocker');
+    expect(finding(vm({ subscriptionId: SUB.toUpperCase() }), 'subscription')).toBeUndefined();
+  });
+
+  it('block a VM protected by another vault, naming it; note one already in this vault', () => {
+    const elsewhere = vm({ protection: { state: 'protected', vaultId: `/subscriptions/${SUB}/resourceGroups/old/providers/Microsoft.RecoveryServices/vaults/legacy-vault` } });
+    expect(finding(elsewhere, 'protected-elsewhere')).toMatchObject({ severity: 'blocker', message: 'Already protected by vault legacy-vault. A VM can be protected by only one vault.' });
+    const here = vm({ protection: { state: 'protected', vaultId: VAULT.id.toLowerCase(), vaultName: VAULT.name } });
+    expect(finding(here, 'protected-elsewhere')).toMatchObject({ severity: 'info', message: 'Already protected by this vault (contoso-vault).' });
+    expect(finding(vm({ protection: { state: 'protecting', vaultId: 'x/vaults/other', vaultName: 'other' } }), 'protected-elsewhere')?.severity).toBe('blocker');
+    expect(finding(vm({ protection: { state: 'unknown' } }), 'protected-elsewhere')?.severity).toBe('info');
+  });
+});
+
+describe('VM state rules', () => {
+  it('note offline, crash-consistent backups for stopped and deallocated VMs', () => {
+    const f = finding(vm({ powerState: 'deallocated' }), 'offline');
+    expect(f?.severity).toBe('info');
+    expect(f?.message).toContain('crash-consistent');
+    expect(f?.message).toContain('not application-consistent');
+    expect(finding(vm({ powerState: 'stopped' }), 'offline')).toBeDefined();
+    expect(finding(vm(), 'offline')).toBeUndefined();
+  });
+
+  it('warn while the VM changes state', () => {
+    expect(finding(vm({ powerState: 'deallocating' }), 'power-transition')?.severity).toBe('warning');
+  });
+
+  it('note special network configurations and what restore keeps', () => {
+    const f = finding(vm({ behindLoadBalancer: true, nicCount: 2, staticPublicIpCount: 2 }), 'special-network');
+    expect(f?.severity).toBe('info');
+    expect(f?.message).toContain('behind a load balancer; 2 network adapters; 2 static public IP addresses');
+    expect(f?.remediation).toContain('PowerShell');
+    expect(finding(vm({ staticPublicIpCount: 1 }), 'special-network')).toBeUndefined();
+  });
+
+  it('warn on a failed backup extension with the uninstall remedy; note an absent one', () => {
+    const failed = ubuntu({ extensions: [{ type: 'VMSnapshotLinux', publisher: 'Microsoft.Azure.RecoveryServices', provisioningState: 'Failed' }] });
+    expect(finding(failed, 'backup-extension')).toMatchObject({ severity: 'warning' });
+    expect(finding(failed, 'backup-extension')?.remediation).toContain('Uninstall the VMSnapshotLinux extension');
+    expect(finding(vm({ extensions: [] }), 'backup-extension')).toMatchObject({ severity: 'info', message: expect.stringContaining('installs it at the first backup') });
+    expect(finding(vm(), 'backup-extension')).toBeUndefined();
+  });
+
+  it('warn on other failed extensions', () => {
+    const facts = vm({ extensions: [{ type: 'Microsoft.Azure.Security.IaaSAntimalware', status: { level: 'Error', displayStatus: 'Provisioning failed' } }] });
+    expect(finding(facts, 'extension-failed')?.message).toContain('Microsoft.Azure.Security.IaaSAntimalware');
+  });
+});
+
+describe('evaluateVm', () => {
+  it('is ready when only info findings remain, blocked on any blocker, attention on any warning', () => {
+    expect(evaluateVm(vm(), VAULT).verdict).toBe('ready');
+    expect(evaluateVm(vm({ dataDiskCount: 40 }), VAULT).verdict).toBe('blocked');
+    expect(evaluateVm(vm({ agent: { status: 'notReporting' } }), VAULT).verdict).toBe('attention');
+  });
+
+  it('puts blockers first', () => {
+    const { findings } = evaluateVm(vm({ powerState: 'stopped', agent: { status: 'unknown', unknownReason: 'vmNotRunning' }, dataDiskCount: 40, osName: 'Windows Server 2012 R2 Datacenter' }), VAULT);
+    expect(findings.map((f) => f.severity)).toEqual(['blocker', 'warning', 'info', 'info', 'info']);
+    expect(findings.map((f) => f.ruleId)).toEqual(['data-disks', 'os-windows-old', 'offline', 'agent-status-unknown', 'domain-controller']);
+  });
+
+  it('turns a blocked network path into attention naming the NSG, and an unknown one too', () => {
+    const blocked = evaluateVm(vm(), VAULT, { status: 'blocked', nsg: 'nsg-lockdown', rule: 'deny-internet', priority: 200, destination: 'Storage' });
+    expect(blocked.verdict).toBe('attention');
+    expect(blocked.findings.find((f) => f.ruleId === 'network-blocked')?.message).toContain('NSG nsg-lockdown');
+    const unknown = evaluateVm(vm(), VAULT, { status: 'unknown', reason: 'The effective rules could not be read.' });
+    expect(unknown.verdict).toBe('attention');
+    expect(evaluateVm(vm(), VAULT, { status: 'open' }).verdict).toBe('ready');
+  });
+
+  it('gives every rule a source with title, url and date, and a unique id', () => {
+    const ids = RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const rule of RULES) {
+      expect(rule.source.title).not.toBe('');
+      expect(rule.source.url).toMatch(/^https:\/\//);
+      expect(rule.source.date).toMatch(/^\d{4}/);
+      expect(rule.reads.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('lists the general notes, including that restoring over an existing VM is not supported', () => {
+    expect(GENERAL_NOTES.map((n) => n.id)).toContain('restore-replace-vm');
+    expect(GENERAL_NOTES.find((n) => n.id === 'restore-replace-vm')?.message).toContain("Replacing an existing VM during restore isn't supported");
+  });
+});

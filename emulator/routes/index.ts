@@ -1,5 +1,10 @@
 // Every ARM route the emulator serves, grouped by resource provider area.
 import type { ArmRoute } from '../arm/types.ts';
+import { authorizationRoutes } from './authorization.ts';
+import { backupDiscoveryRoutes } from './backup-discovery.ts';
+import { backupJobRoutes } from './backup-jobs.ts';
+import { backupPrecheckRoutes } from './backup-prechecks.ts';
+import { backupProtectionRoutes } from './backup-protection.ts';
 import { backupPolicyRoutes } from './backup-policies.ts';
 import { backupStorageConfigRoutes } from './backup-storage-config.ts';
 import { computeRoutes } from './compute.ts';
@@ -18,4 +23,9 @@ export const armRoutes: readonly ArmRoute[] = [
   ...vaultRoutes,
   ...backupStorageConfigRoutes,
   ...backupPolicyRoutes,
+  ...backupDiscoveryRoutes,
+  ...backupPrecheckRoutes,
+  ...backupProtectionRoutes,
+  ...backupJobRoutes,
+  ...authorizationRoutes,
 ];

@@ -13,7 +13,7 @@ import {
 import type { FullOperationResponse } from '@azure/core-client';
 import type { TokenCredential } from '@azure/core-auth';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ARM_SCOPE, control, endpoint, live, servicePrincipalCredential, staticCredential, subscriptionId, userToken } from './harness.ts';
+import { ARM_SCOPE, control, endpoint, live, servicePrincipalCredential, staticCredential, subscriptionId, userToken, collect } from './harness.ts';
 
 const sp = servicePrincipalCredential();
 const backup = (cred: TokenCredential = sp) =>
@@ -29,11 +29,6 @@ const names = (rg: string, vm: string) => ({ container: `iaasvmcontainer;iaasvmc
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const lower = (s: string | undefined) => (s ?? '').toLowerCase();
 
-async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const x of it) out.push(x);
-  return out;
-}
 
 /** onResponse options that keep the raw response, for status codes and LRO headers. */
 function capture() {

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { ComputeManagementClient } from '@azure/arm-compute';
 import { NetworkManagementClient } from '@azure/arm-network';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CONTOSO, control, endpoint, live, servicePrincipalCredential, staticCredential, userToken } from './harness.ts';
+import { CONTOSO, control, endpoint, live, servicePrincipalCredential, staticCredential, userToken, collect } from './harness.ts';
 
 const options = {
   endpoint,
@@ -27,11 +27,6 @@ const fixture = JSON.parse(readFileSync(resolve('emulator/fixtures/contoso.json'
 const productionVmNames = (fixture.subscriptions.find((s) => s.subscriptionId === CONTOSO.production)?.resourceGroups ?? [])
   .flatMap((rg) => (rg.virtualMachines ?? []).map((vm) => vm.name));
 
-async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const x of it) out.push(x);
-  return out;
-}
 
 /** An agent status the way a guest agent reports "Ready" (wire-compute.ts). */
 const READY_AGENT = {

@@ -2,7 +2,11 @@
 // Azure when CONFORMANCE_TARGET=azure (then AZURE_TENANT_ID, AZURE_CLIENT_ID and
 // AZURE_CLIENT_SECRET name a service principal, and AZURE_SUBSCRIPTION_ID a subscription).
 import { createHash, randomBytes } from 'node:crypto';
-import { inject } from 'vitest';
+import { ResourceManagementClient } from '@azure/arm-resources';
+import { SubscriptionClient } from '@azure/arm-resources-subscriptions';
+import { RecoveryServicesClient } from '@azure/arm-recoveryservices';
+import { RecoveryServicesBackupClient } from '@azure/arm-recoveryservicesbackup';
+import { afterAll, inject, it } from 'vitest';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 
 export const live = process.env['CONFORMANCE_TARGET'] === 'azure';
@@ -124,3 +128,37 @@ export const control = {
     (await control.call('GET', '/requests')) as { method: string; path: string; status: number; query: string }[],
   clearRequests: () => control.call('DELETE', '/requests'),
 };
+
+/** Tests that need the emulator's controls or fixture names; skipped against live Azure. */
+export const emulatorOnly = live ? it.skip : it;
+
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+/** A name no earlier run used, for resources a test creates. */
+export const unique = (prefix: string): string => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+const modular = { endpoint, credentials: { scopes: [ARM_SCOPE] } };
+
+/** The real SDK clients, configured as the app configures them (explicit ARM scopes, custom endpoint). */
+export function sdk(credential: TokenCredential = servicePrincipalCredential(), subscription = subscriptionId) {
+  return {
+    subscriptions: () => new SubscriptionClient(credential, modular),
+    resources: () => new ResourceManagementClient(credential, subscription, modular),
+    recoveryServices: () => new RecoveryServicesClient(credential, subscription, modular),
+    // The AutoRest backup client asks for `${endpoint}/.default` unless told otherwise (arm-api.md §2.1).
+    backup: () => new RecoveryServicesBackupClient(credential, subscription, { endpoint, credentialScopes: [ARM_SCOPE] }),
+  };
+}
+
+/** Resource groups a test file created; deleted after the file when running against live Azure. */
+export function groupsToDeleteAfterLiveRun(): string[] {
+  const created: string[] = [];
+  afterAll(async () => {
+    if (live) await Promise.all(created.map((rg) => sdk().resources().resourceGroups.delete(rg)));
+  });
+  return created;
+}

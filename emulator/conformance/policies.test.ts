@@ -1,38 +1,20 @@
 // Azure VM backup policies, driven by the real backup SDK (12.0.0): createOrUpdate answers 202
 // and resolves to {}, so the caller reads Azure-AsyncOperation through onResponse and polls
 // protectionPolicyOperationStatuses itself (arm-api.md §1c).
-import { ResourceManagementClient } from '@azure/arm-resources';
-import { RecoveryServicesClient } from '@azure/arm-recoveryservices';
 import {
-  RecoveryServicesBackupClient,
   type AzureIaaSVMProtectionPolicy,
   type LongTermRetentionPolicy,
   type SimpleSchedulePolicy,
   type SimpleSchedulePolicyV2,
 } from '@azure/arm-recoveryservicesbackup';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { ARM_SCOPE, control, endpoint, live, servicePrincipalCredential, subscriptionId } from './harness.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { collect, control, emulatorOnly, groupsToDeleteAfterLiveRun, live, sdk, unique } from './harness.ts';
 
-const sp = servicePrincipalCredential();
-const rs = () => new RecoveryServicesClient(sp, subscriptionId, { endpoint, credentials: { scopes: [ARM_SCOPE] } });
-const backup = () => new RecoveryServicesBackupClient(sp, subscriptionId, { endpoint, credentialScopes: [ARM_SCOPE] });
-const resources = () => new ResourceManagementClient(sp, subscriptionId, { endpoint, credentials: { scopes: [ARM_SCOPE] } });
+const { recoveryServices: rs, backup, resources } = sdk();
 
-const emulatorOnly = live ? it.skip : it;
-
-// Against live Azure the resource groups a run creates are deleted afterwards (the emulator just resets).
-const createdGroups: string[] = [];
-afterAll(async () => {
-  if (live) await Promise.all(createdGroups.map((rg) => resources().resourceGroups.delete(rg)));
-});
-const unique = (prefix: string): string => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+const createdGroups = groupsToDeleteAfterLiveRun();
 const at = (hhmm: string): Date => new Date(`2024-01-01T${hhmm}:00.000Z`);
 
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-}
 
 async function newVault(): Promise<{ rg: string; vault: string }> {
   const rg = unique('rg-conf-pol');

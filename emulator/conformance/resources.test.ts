@@ -8,7 +8,9 @@ import { SignJWT, importJWK, generateKeyPair, type JWK } from 'jose';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   CONTOSO,
+  collect,
   control,
+  emulatorOnly,
   endpoint,
   live,
   origin,
@@ -27,13 +29,7 @@ const resources = (cred = sp) =>
     retryOptions: { maxRetries: 3, retryDelayInMs: 100, maxRetryDelayInMs: 2000 },
   });
 
-async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const x of it) out.push(x);
-  return out;
-}
 
-const emulatorOnly = live ? it.skip : it;
 
 describe('subscriptions and resource groups', () => {
   beforeEach(async () => {

@@ -1,30 +1,12 @@
 // Recovery Services vaults and their backup storage config, driven by the real SDK clients
 // (@azure/arm-recoveryservices 7.2.0 and @azure/arm-recoveryservicesbackup 12.0.0).
-import { ResourceManagementClient } from '@azure/arm-resources';
-import { RecoveryServicesClient } from '@azure/arm-recoveryservices';
-import { RecoveryServicesBackupClient } from '@azure/arm-recoveryservicesbackup';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { ARM_SCOPE, control, endpoint, live, servicePrincipalCredential, subscriptionId } from './harness.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { collect, control, emulatorOnly, groupsToDeleteAfterLiveRun, live, sdk, subscriptionId, unique } from './harness.ts';
 
-const sp = servicePrincipalCredential();
-const rs = () => new RecoveryServicesClient(sp, subscriptionId, { endpoint, credentials: { scopes: [ARM_SCOPE] } });
-const backup = () => new RecoveryServicesBackupClient(sp, subscriptionId, { endpoint, credentialScopes: [ARM_SCOPE] });
-const resources = () => new ResourceManagementClient(sp, subscriptionId, { endpoint, credentials: { scopes: [ARM_SCOPE] } });
+const { recoveryServices: rs, backup, resources } = sdk();
 
-const emulatorOnly = live ? it.skip : it;
+const createdGroups = groupsToDeleteAfterLiveRun();
 
-// Against live Azure the resource groups a run creates are deleted afterwards (the emulator just resets).
-const createdGroups: string[] = [];
-afterAll(async () => {
-  if (live) await Promise.all(createdGroups.map((rg) => resources().resourceGroups.delete(rg)));
-});
-const unique = (prefix: string): string => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-}
 
 async function newResourceGroup(location = 'westeurope'): Promise<string> {
   const name = unique('rg-conf-rsv');

@@ -2,17 +2,11 @@
 // Objects are strict so that a typo in a field name is reported instead of silently ignored.
 // Cross-references (NIC -> subnet, VM -> NIC, ...) are checked by fixture-refs.ts, run from FixtureSchema.
 import { z } from 'zod';
+import { ROLE_NAMES } from '../arm/rbac.ts';
 import { collectReferenceIssues } from './fixture-refs.ts';
 
-export const ROLE_NAMES = [
-  'Owner',
-  'Contributor',
-  'Reader',
-  'Backup Contributor',
-  'Backup Operator',
-  'Virtual Machine Contributor',
-  'Network Contributor',
-] as const;
+// The built-in roles the emulator knows, defined with their actions in arm/rbac.ts.
+export { ROLE_NAMES } from '../arm/rbac.ts';
 
 export const PROVIDER_NAMESPACES = [
   'Microsoft.RecoveryServices',

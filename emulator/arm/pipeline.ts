@@ -206,7 +206,7 @@ export function createArmService(options: ArmServiceOptions): ArmService {
           if (subscriptionId && !canSeeSubscription(assignments, principal.objectId, subscriptionId)) {
             throw armErrors.authorizationFailed(principal, action, scope);
           }
-          if (!isAuthorized(assignments, principal.objectId, action, scope)) {
+          if (!route.anySubscriptionRole && !isAuthorized(assignments, principal.objectId, action, scope)) {
             throw armErrors.authorizationFailed(principal, action, scope);
           }
         }

@@ -63,6 +63,8 @@ export interface ArmRoute {
   action: string | ((params: Record<string, string>) => string);
   /** Skip RBAC (tenant-level list calls that filter by access instead). */
   public?: boolean;
+  /** Any role in the subscription suffices: ARM lets every member read its locations and providers. */
+  anySubscriptionRole?: boolean;
   /** Writes consume the write throttling bucket. Defaults from the method. */
   kind?: 'read' | 'write';
   handler: (ctx: ArmContext) => RouteResult | Promise<RouteResult>;

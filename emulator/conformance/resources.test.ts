@@ -158,6 +158,19 @@ describe('ARM errors', () => {
     expect((error as Error).message).toContain(`/subscriptions/${CONTOSO.production}/resourcegroups/rg-rita`);
   });
 
+  emulatorOnly('any role in the subscription may read its locations and providers, as in ARM', async () => {
+    const ben = staticCredential(await userToken('ben@contoso.example'));
+    const locations = await collect(new SubscriptionClient(ben, { endpoint }).subscriptions.listLocations(CONTOSO.production));
+    expect(locations.length).toBeGreaterThan(2);
+    const provider = await resources(ben).providers.get('Microsoft.RecoveryServices');
+    expect(provider.registrationState).toBe('Registered');
+    const nora = staticCredential(await userToken('nora@contoso.example'));
+    await expect(collect(new SubscriptionClient(nora, { endpoint }).subscriptions.listLocations(CONTOSO.production))).rejects.toMatchObject({
+      statusCode: 403,
+      code: 'AuthorizationFailed',
+    });
+  });
+
   emulatorOnly('429 with Retry-After, then success: the SDK retry honours it', async () => {
     await control.fault({ method: 'GET', path: '/resourcegroups', status: 429, count: 2, retryAfter: 1 });
     await control.clearRequests();

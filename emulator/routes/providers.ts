@@ -22,6 +22,7 @@ export const providerRoutes: ArmRoute[] = [
     path: '/subscriptions/{subscriptionId}/providers',
     apiVersions: versions,
     action: 'Microsoft.Resources/subscriptions/providers/read',
+    anySubscriptionRole: true,
     handler: (ctx) => {
       const sub = ctx.params['subscriptionId'] ?? '';
       const value = ctx.store.catalog.providers.flatMap((p) => providerFor(ctx.store.catalog, sub, p.namespace) ?? []);
@@ -33,6 +34,7 @@ export const providerRoutes: ArmRoute[] = [
     path: '/subscriptions/{subscriptionId}/providers/{namespace}',
     apiVersions: versions,
     action: 'Microsoft.Resources/subscriptions/providers/read',
+    anySubscriptionRole: true,
     handler: (ctx) => ({ status: 200, body: provider(ctx) }),
   },
   {

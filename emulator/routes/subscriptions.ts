@@ -69,6 +69,7 @@ export const subscriptionRoutes: ArmRoute[] = [
     path: '/subscriptions/{subscriptionId}/locations',
     apiVersions: versions,
     action: 'Microsoft.Resources/subscriptions/locations/read',
+    anySubscriptionRole: true,
     handler: (ctx) => {
       return { status: 200, body: { value: locationsFor(ctx.store.catalog, ctx.params['subscriptionId'] ?? '') } };
     },

@@ -15,7 +15,7 @@ test('a keyboard-only user chooses a subscription and moves on', async ({
   signIn,
   shell,
   subscriptionStep,
-  unavailableStep,
+  vaultStep,
 }) => {
   await signIn(users.alice);
   await expect(subscriptionStep.subscription(subscriptions.devTest.name)).toBeVisible();
@@ -36,6 +36,6 @@ test('a keyboard-only user chooses a subscription and moves on', async ({
   await page.keyboard.press('Enter');
 
   // Focus moves to the new page's heading so a screen reader announces it.
-  await expect(unavailableStep.heading('Vault')).toBeFocused();
+  await expect(vaultStep.heading).toBeFocused();
   await expect(shell.stepLink('Subscription')).toContainText(subscriptions.production.name);
 });

@@ -7,6 +7,7 @@ import { startAuth } from './auth/start-auth.ts';
 import { toAzureError } from './azure/errors.ts';
 import { createArmGateway } from './azure/gateway.ts';
 import { loadConfig } from './config/env.ts';
+import { createJournalRelay } from './journal/relay.ts';
 
 /** The composition root: the only place that reads configuration and wires MSAL to the ARM gateway. */
 async function main(root: Root) {
@@ -24,13 +25,16 @@ async function main(root: Root) {
   }
   const { config } = loaded;
   const auth = await startAuth(config);
+  // Every write the gateway makes is journaled; the relay hands the entries to the signed-in account's store.
+  const journal = createJournalRelay();
   const gateway = createArmGateway({
     endpoint: config.arm.endpoint,
     credential: createArmCredential(auth.msal, config.arm.scope),
+    journal,
   });
   root.render(
     <StrictMode>
-      <App config={config} auth={auth} gateway={gateway} />
+      <App config={config} auth={auth} gateway={gateway} journal={journal} />
     </StrictMode>,
   );
 }

@@ -6,6 +6,7 @@ import { ArmGatewayProvider } from '../azure/gateway-context.tsx';
 import type { ArmGateway } from '../azure/gateway.ts';
 import { AppConfigProvider } from '../config/config-context.tsx';
 import type { AppConfig } from '../config/env.ts';
+import type { JournalRelay } from '../journal/relay.ts';
 import { storageKeyFor } from '../store/wizard-store.ts';
 import { LandingPage } from './landing-page.tsx';
 import { SignedInApp } from './signed-in-app.tsx';
@@ -14,16 +15,16 @@ export function ThemeRoot({ children }: { children: ReactNode }) {
   return <FluentProvider theme={webLightTheme}>{children}</FluentProvider>;
 }
 
-type AppProps = { config: AppConfig; auth: AuthStart; gateway: ArmGateway };
+type AppProps = { config: AppConfig; auth: AuthStart; gateway: ArmGateway; journal: JournalRelay };
 
 /** Everything the app needs is injected here by main.tsx; nothing below creates MSAL or SDK clients. */
-export function App({ config, auth, gateway }: AppProps) {
+export function App({ config, auth, gateway, journal }: AppProps) {
   return (
     <ThemeRoot>
       <AppConfigProvider config={config}>
         <AuthProvider msal={auth.msal} armScope={config.arm.scope}>
           <ArmGatewayProvider gateway={gateway}>
-            <SignedInOrLanding signInError={auth.signInError} />
+            <SignedInOrLanding signInError={auth.signInError} journal={journal} />
           </ArmGatewayProvider>
         </AuthProvider>
       </AppConfigProvider>
@@ -31,8 +32,8 @@ export function App({ config, auth, gateway }: AppProps) {
   );
 }
 
-function SignedInOrLanding({ signInError }: { signInError: unknown }) {
+function SignedInOrLanding({ signInError, journal }: { signInError: unknown; journal: JournalRelay }) {
   const account = useSignedInAccount();
   if (!account) return <LandingPage signInError={signInError} />;
-  return <SignedInApp key={storageKeyFor(account)} account={account} />;
+  return <SignedInApp key={storageKeyFor(account)} account={account} journal={journal} />;
 }

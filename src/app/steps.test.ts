@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { WizardState } from '../store/wizard-store.ts';
+import { createWizardStore, type WizardState } from '../store/wizard-store.ts';
 import { firstUnfinishedStep, missingPrerequisite, stepAfter, stepStatus, steps, stepById } from './steps.ts';
 
+// A real store's fresh state, so these tests keep working as slices are added.
+const freshState = (): WizardState => {
+  const data = new Map<string, string>();
+  const storage = { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k) };
+  return createWizardStore({ account: { tenantId: 't', homeAccountId: 'a' }, storage }).getState();
+};
+
 const state = (subscriptionId: string | null): WizardState => ({
+  ...freshState(),
   setup: { subscriptionId, subscriptionName: subscriptionId && 'Contoso Production', updatedAt: null },
-  chooseSubscription: () => undefined,
 });
 
 describe('wizard steps', () => {

@@ -1,4 +1,13 @@
+import { isGoalConfirmed } from '../store/goal-slice.ts';
+import { isPolicyOfVault } from '../store/policy-slice.ts';
+import { hasSelectableSelection } from '../store/vms-slice.ts';
+import { isAgentStepComplete, summarizeAgentStep } from '../store/agent-slice.ts';
+import { isNetworkStepComplete, summarizeNetworkStep } from '../store/network-slice.ts';
+import { REDUNDANCY_NAMES } from '../components/redundancy-names.ts';
+import { replicationIsConfirmed } from '../store/replication-slice.ts';
+import { isReviewApproved } from '../store/review-slice.ts';
 import type { WizardState } from '../store/wizard-store.ts';
+import { isEnableComplete, summarizeEnable } from '../enable/status.ts';
 
 export type StepId =
   | 'subscription'
@@ -24,8 +33,6 @@ export type WizardStep = {
   summarize?(state: WizardState): string | null;
 };
 
-// Steps not built yet are never complete, so the wizard cannot pretend to move past them.
-const notBuiltYet = () => false;
 
 /** The one ordered list of wizard steps. Order here is the order of the wizard. */
 export const steps: readonly WizardStep[] = [
@@ -44,7 +51,8 @@ export const steps: readonly WizardStep[] = [
     title: 'Vault',
     description:
       'A Recovery Services vault stores the backups and recovery points created over time, and the backup policies of the protected virtual machines. Create a vault, or pick an existing one, in the same region as the virtual machines you want to protect; if your virtual machines are in several regions, each region needs its own vault.',
-    isComplete: notBuiltYet,
+    isComplete: (state) => state.vault.chosen !== null,
+    summarize: (state) => state.vault.chosen?.name ?? null,
   },
   {
     id: 'replication',
@@ -52,7 +60,13 @@ export const steps: readonly WizardStep[] = [
     title: 'Replication',
     description:
       'Choose how the vault replicates its backup storage: geo-redundant storage (the default — keep it if this is your primary backup) or locally redundant storage, a cheaper option that is not quite as durable. Set it before you protect anything.',
-    isComplete: notBuiltYet,
+    isComplete: (state) => replicationIsConfirmed(state.replication, state.vault.chosen?.id),
+    summarize: (state) => {
+      const confirmed = state.replication.confirmed;
+      if (!confirmed) return null;
+      const name = REDUNDANCY_NAMES[confirmed.storageType];
+      return confirmed.crossRegionRestore ? `${name}, cross-region restore` : name;
+    },
   },
   {
     id: 'goal',
@@ -60,7 +74,8 @@ export const steps: readonly WizardStep[] = [
     title: 'Backup goal',
     description:
       'Tell the vault what you are going to protect: a workload running in Azure, and virtual machines as what to back up. Discovery then looks for any new virtual machines in the subscription, with their region.',
-    isComplete: notBuiltYet,
+    isComplete: (state) => isGoalConfirmed(state.goal),
+    summarize: (state) => (isGoalConfirmed(state.goal) ? 'Azure virtual machines' : null),
   },
   {
     id: 'policy',
@@ -68,7 +83,9 @@ export const steps: readonly WizardStep[] = [
     title: 'Policy',
     description:
       'A backup policy is the schedule for how often and when recovery points are taken, and how long they are kept. Use the vault’s default policy or define a new one.',
-    isComplete: notBuiltYet,
+    // A policy chosen for another vault (e.g. before the vault was changed) does not count.
+    isComplete: (state) => state.policy.chosen !== null && isPolicyOfVault(state.policy.chosen.id, state.vault.chosen?.id ?? ''),
+    summarize: (state) => state.policy.chosen?.name ?? null,
   },
   {
     id: 'vms',
@@ -76,7 +93,11 @@ export const steps: readonly WizardStep[] = [
     title: 'Virtual machines',
     description:
       'Choose the virtual machines to associate with the policy. Only virtual machines in the same region as the vault can be chosen; if one is missing, check its region.',
-    isComplete: notBuiltYet,
+    isComplete: (state) => hasSelectableSelection(state.vms),
+    summarize: (state) => {
+      const n = state.vms.selectedIds.length;
+      return n === 0 ? null : n === 1 ? '1 VM selected' : `${n} VMs selected`;
+    },
   },
   {
     id: 'agent',
@@ -84,7 +105,8 @@ export const steps: readonly WizardStep[] = [
     title: 'VM agent',
     description:
       'The Azure VM Agent must be installed and running on each virtual machine for the backup extension to work. Virtual machines created from the Azure gallery already have it; migrated or custom virtual machines may need it installed or updated.',
-    isComplete: notBuiltYet,
+    isComplete: isAgentStepComplete,
+    summarize: summarizeAgentStep,
   },
   {
     id: 'network',
@@ -92,7 +114,8 @@ export const steps: readonly WizardStep[] = [
     title: 'Network',
     description:
       'The backup extension needs outbound connectivity to Azure to manage snapshots; without it, backups time out and fail. If network security groups or other restrictions are in place, open a clear path for backup traffic.',
-    isComplete: notBuiltYet,
+    isComplete: isNetworkStepComplete,
+    summarize: summarizeNetworkStep,
   },
   {
     id: 'review',
@@ -100,7 +123,9 @@ export const steps: readonly WizardStep[] = [
     title: 'Review',
     description:
       'Check every choice before anything changes in Azure: the subscription, the vault and its replication, the policy, and the virtual machines to protect, with any warnings about their agent or network.',
-    isComplete: notBuiltYet,
+    // Approved on the page once every write is permitted; a later change of vault, policy or VMs undoes it.
+    isComplete: isReviewApproved,
+    summarize: (state) => (isReviewApproved(state) ? 'Plan approved' : null),
   },
   {
     id: 'enable',
@@ -108,14 +133,17 @@ export const steps: readonly WizardStep[] = [
     title: 'Enable',
     description:
       'Enable backup: the policy is deployed to the vault and the chosen virtual machines, and each operation is followed until it finishes.',
-    isComplete: notBuiltYet,
+    // Derived from the journal: every VM protected (or its failure accepted by the user).
+    isComplete: isEnableComplete,
+    summarize: summarizeEnable,
   },
   {
     id: 'summary',
     path: '/summary',
     title: 'Summary',
     description: 'What was set up, where to find it in Azure, and what to check after the first backup.',
-    isComplete: notBuiltYet,
+    // A report, never "done": once everything before it is, it is where the wizard sends the user.
+    isComplete: () => false,
   },
 ];
 

@@ -1,6 +1,14 @@
 import type { TokenCredential } from '@azure/core-auth';
 import type { HttpClient } from '@azure/core-rest-pipeline';
 import type { SubscriptionClient } from '@azure/arm-resources-subscriptions';
+import type { ComputeManagementClient } from '@azure/arm-compute';
+import type { NetworkManagementClient } from '@azure/arm-network';
+import type { RecoveryServicesClient } from '@azure/arm-recoveryservices';
+import type { RecoveryServicesBackupClient } from '@azure/arm-recoveryservicesbackup';
+import type { ResourceManagementClient } from '@azure/arm-resources';
+import { RECOVERY_SERVICES_API_VERSION, RESOURCES_API_VERSION } from './api-versions.ts';
+import type { JournalSink } from '../journal/types.ts';
+import { createAttemptRegistry, type ArmJournal } from './journaled.ts';
 import { keepErrorBodyPolicy } from './keep-error-body-policy.ts';
 
 export type ArmClientOptions = {
@@ -9,6 +17,8 @@ export type ArmClientOptions = {
   credential: TokenCredential;
   /** Replaces the network in tests; the browser's fetch otherwise. */
   httpClient?: HttpClient;
+  /** Where every write is recorded (journaled.ts); main.tsx passes the relay to the signed-in account's journal. */
+  journal?: JournalSink;
 };
 
 /**
@@ -16,7 +26,17 @@ export type ArmClientOptions = {
  * the first paint (sign-in page, wizard shell) never waits for them.
  */
 export type ArmClients = {
+  /** The ARM base URL the clients call; operation URLs are polled only if they are on it. */
+  endpoint: string;
+  /** Absent only in tests that don't journal. */
+  journal?: ArmJournal;
   subscriptions(): Promise<SubscriptionClient>;
+  /** The clients below are bound to one subscription (their constructors take it); one instance per subscription. */
+  resources(subscriptionId: string): Promise<ResourceManagementClient>;
+  recoveryServices(subscriptionId: string): Promise<RecoveryServicesClient>;
+  backup(subscriptionId: string): Promise<RecoveryServicesBackupClient>;
+  compute(subscriptionId: string): Promise<ComputeManagementClient>;
+  network(subscriptionId: string): Promise<NetworkManagementClient>;
 };
 
 /** Whatever the endpoint, tokens must be minted for ARM (the emulator checks the audience like ARM does). */
@@ -33,18 +53,64 @@ function lazily<T>(create: () => Promise<T>): () => Promise<T> {
   };
 }
 
-export function createArmClients({ endpoint, credential, httpClient }: ArmClientOptions): ArmClients {
+function perSubscription<T>(create: (subscriptionId: string) => Promise<T>): (subscriptionId: string) => Promise<T> {
+  const instances = new Map<string, () => Promise<T>>();
+  return (subscriptionId) => {
+    let instance = instances.get(subscriptionId);
+    if (!instance) {
+      instance = lazily(() => create(subscriptionId));
+      instances.set(subscriptionId, instance);
+    }
+    return instance();
+  };
+}
+
+export function createArmClients({ endpoint, credential, httpClient, journal }: ArmClientOptions): ArmClients {
+  // Per retry: each HTTP attempt of a journaled write is counted, including the SDK's own retries.
+  const attempts = journal ? createAttemptRegistry() : null;
   // Modular (TypeSpec) clients take `credentials.scopes`; the AutoRest backup client will take `credentialScopes`.
   const modular = {
     endpoint,
     credentials: { scopes: [ARM_DEFAULT_SCOPE] },
-    additionalPolicies: [{ policy: keepErrorBodyPolicy, position: 'perCall' as const }],
+    additionalPolicies: [
+      { policy: keepErrorBodyPolicy, position: 'perCall' as const },
+      ...(attempts ? [{ policy: attempts.policy, position: 'perRetry' as const }] : []),
+    ],
     ...(httpClient ? { httpClient } : {}),
   };
   return {
+    endpoint,
+    ...(journal ? { journal: { sink: journal, attempts } } : {}),
     subscriptions: lazily(async () => {
       const { SubscriptionClient } = await import('@azure/arm-resources-subscriptions');
       return new SubscriptionClient(credential, modular);
+    }),
+    // api-versions are pinned where the client allows it, so the request previews the wizard shows are exact.
+    resources: perSubscription(async (subscriptionId) => {
+      const { ResourceManagementClient } = await import('@azure/arm-resources');
+      return new ResourceManagementClient(credential, subscriptionId, { ...modular, apiVersion: RESOURCES_API_VERSION });
+    }),
+    recoveryServices: perSubscription(async (subscriptionId) => {
+      const { RecoveryServicesClient } = await import('@azure/arm-recoveryservices');
+      return new RecoveryServicesClient(credential, subscriptionId, { ...modular, apiVersion: RECOVERY_SERVICES_API_VERSION });
+    }),
+    // The AutoRest backup client would ask for `${endpoint}/.default` tokens; ARM tokens are what the endpoint accepts.
+    backup: perSubscription(async (subscriptionId) => {
+      const { RecoveryServicesBackupClient } = await import('@azure/arm-recoveryservicesbackup');
+      return new RecoveryServicesBackupClient(credential, subscriptionId, {
+        endpoint,
+        credentialScopes: [ARM_DEFAULT_SCOPE],
+        additionalPolicies: modular.additionalPolicies,
+        ...(httpClient ? { httpClient } : {}),
+      });
+    }),
+    compute: perSubscription(async (subscriptionId) => {
+      const { ComputeManagementClient } = await import('@azure/arm-compute');
+      return new ComputeManagementClient(credential, subscriptionId, modular);
+    }),
+    network: perSubscription(async (subscriptionId) => {
+      const { NetworkManagementClient } = await import('@azure/arm-network');
+      return new NetworkManagementClient(credential, subscriptionId, modular);
     }),
   };
 }

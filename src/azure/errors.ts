@@ -22,6 +22,8 @@ export type AzureError = {
   requestId?: string;
   correlationId?: string;
   target?: string;
+  /** The service's Retry-After of a throttled or unavailable answer, in milliseconds. */
+  retryAfterMs?: number;
 };
 
 /** What the gateway throws: an Error (so stacks and `instanceof` work) carrying the normalised detail. */
@@ -118,6 +120,15 @@ function header(error: Bag, name: string): string | undefined {
   return str(value);
 }
 
+/** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
+function parseRetryAfter(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
 function fromRestError(error: Bag): AzureError {
   const status = typeof error['statusCode'] === 'number' ? error['statusCode'] : undefined;
   const body = armErrorBody(error);
@@ -134,6 +145,8 @@ function fromRestError(error: Bag): AzureError {
   if (correlationId) detail.correlationId = correlationId;
   const target = str(body?.['target']);
   if (target) detail.target = target;
+  const retryAfter = parseRetryAfter(header(error, 'retry-after'));
+  if (retryAfter !== undefined) detail.retryAfterMs = retryAfter;
   return detail;
 }
 
@@ -167,6 +180,13 @@ export function toAzureError(error: unknown): AzureError {
 // ARM's AuthorizationFailed message names the action and the scope; quoting them tells the user exactly what to ask for.
 const AUTHORIZATION_FAILED = /perform action '([^']+)' over scope '([^']+)'/;
 
+/** The action and scope an AuthorizationFailed error names, or null for any other error. */
+export function missingPermission(error: AzureError): { action: string; scope: string } | null {
+  if (error.code !== 'AuthorizationFailed' && error.code !== 'LinkedAuthorizationFailed') return null;
+  const match = AUTHORIZATION_FAILED.exec(error.message);
+  return match?.[1] && match[2] ? { action: match[1], scope: match[2] } : null;
+}
+
 /** One sentence telling the user how to get past this error. */
 export function whatToDo(error: AzureError): string {
   if (error.code === 'AuthorizationFailed' || error.code === 'LinkedAuthorizationFailed') {
@@ -179,6 +199,11 @@ export function whatToDo(error: AzureError): string {
   if (error.code === 'RequestDisallowedByPolicy') {
     return 'An Azure Policy assignment denied this request. Ask your Azure administrator for an exemption or a compliant setting.';
   }
+  // Refused by the wizard itself (src/journal/relay.ts) before anything was sent.
+  if (error.code === 'SetupOpenInAnotherTab') {
+    return 'Make the change in the other tab, or choose “Take over here” at the top of this page and retry.';
+  }
+  if (error.code === 'JournalNotReady') return 'Wait a moment, then retry.';
   switch (error.kind) {
     case 'auth':
       return 'Your sign-in is missing, expired or not valid for Azure Resource Manager. Sign out, sign in again, and retry.';

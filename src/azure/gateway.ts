@@ -1,6 +1,58 @@
 import { createArmClients, type ArmClientOptions } from './clients.ts';
 import { AzureRequestError, toAzureError } from './errors.ts';
 import { listSubscriptions, type Subscription } from './subscriptions.ts';
+import { listLocations, type AzureLocation } from './locations.ts';
+import { countProtectedVms } from './protected-item-count.ts';
+import { createVmPolicy, listVmPolicies, type CreatePolicyOptions, type CreatePolicyResult } from './policies.ts';
+import type { VaultRef, VmBackupPolicy, VmPolicyPayload } from './policy-types.ts';
+import { getResourceProvider, registerResourceProvider, type ResourceProvider } from './providers.ts';
+import { createResourceGroup, listResourceGroups, type ResourceGroup, type ResourceGroupPut } from './resource-groups.ts';
+import { getStorageConfig, setStorageConfig, type StorageConfigChange, type VaultStorageConfig } from './storage-config.ts';
+import {
+  checkVaultName,
+  createVault,
+  findVault,
+  listVaults,
+  type NameAvailability,
+  type OperationProgress,
+  type VaultPutBody,
+  type VaultSummary,
+} from './vaults.ts';
+import { listVirtualMachines, type VirtualMachineSummary } from './virtual-machines.ts';
+import { gatherVmReadiness, type GatherOptions, type GatherVault, type VmReadinessTable } from './vm-readiness.ts';
+import {
+  createSecurityRule,
+  getNetworkInterface,
+  getNetworkSecurityGroup,
+  getSubnet,
+  listEffectiveNsgs,
+  listNetworkSecurityGroups,
+  type CreatedRule,
+  type NicInfo,
+  type NsgInfo,
+  type SubnetInfo,
+} from './network-security.ts';
+import { readVmForChecks, type VmCheckRead } from './vm-check-read.ts';
+import type { NsgLayer, ProposedRule } from '../readiness/index.ts';
+import type { PermissionEntry } from '../shared/rbac-actions.ts';
+import { getPermissions } from './permissions.ts';
+import { findVmPolicy } from './policies.ts';
+import { getVmProtectionStatus, listProtectedVms, type ProtectedVm } from './protected-vms.ts';
+import { getSecurityRule, type SecurityRuleRead } from './security-rule-read.ts';
+import { getVaultDetails, type VaultDetails } from './vault-details.ts';
+import { listTenants, type Tenant } from './tenants.ts';
+import { resumeOperation, type FollowOptions, type Settlement } from './operations.ts';
+import {
+  enableVmProtection,
+  getBackupJob,
+  getProtectedVmItem,
+  triggerVmBackup,
+  type BackupJob,
+  type OperationObserver,
+  type ProtectedVmItem,
+  type VmRef,
+  type WriteOperationOutcome,
+} from './protect-vm.ts';
 
 /**
  * The one way the app talks to Azure. Each method is one operation module; all of them throw only
@@ -8,6 +60,64 @@ import { listSubscriptions, type Subscription } from './subscriptions.ts';
  */
 export type ArmGateway = {
   listSubscriptions(): Promise<Subscription[]>;
+  // Vault and replication steps.
+  listLocations(subscriptionId: string): Promise<AzureLocation[]>;
+  listResourceGroups(subscriptionId: string): Promise<ResourceGroup[]>;
+  createResourceGroup(subscriptionId: string, name: string, body: ResourceGroupPut): Promise<ResourceGroup>;
+  getResourceProvider(subscriptionId: string, namespace: string): Promise<ResourceProvider>;
+  registerResourceProvider(subscriptionId: string, namespace: string): Promise<ResourceProvider>;
+  listVirtualMachines(subscriptionId: string): Promise<VirtualMachineSummary[]>;
+  listVaults(subscriptionId: string): Promise<VaultSummary[]>;
+  findVault(subscriptionId: string, resourceGroup: string, name: string): Promise<VaultSummary | null>;
+  checkVaultName(subscriptionId: string, resourceGroup: string, location: string, name: string): Promise<NameAvailability>;
+  createVault(
+    subscriptionId: string,
+    resourceGroup: string,
+    name: string,
+    body: VaultPutBody,
+    onProgress?: (progress: OperationProgress) => void,
+  ): Promise<VaultSummary>;
+  countProtectedVms(subscriptionId: string, resourceGroup: string, vaultName: string): Promise<number | null>;
+  getStorageConfig(subscriptionId: string, resourceGroup: string, vaultName: string): Promise<VaultStorageConfig>;
+  setStorageConfig(subscriptionId: string, resourceGroup: string, vaultName: string, change: StorageConfigChange): Promise<void>;
+  // Policy step.
+  listVmPolicies(vault: VaultRef): Promise<VmBackupPolicy[]>;
+  createVmPolicy(vault: VaultRef, name: string, payload: VmPolicyPayload, options?: CreatePolicyOptions): Promise<CreatePolicyResult>;
+  // Virtual machines step: discovery and every VM's readiness facts.
+  gatherVmReadiness(vault: GatherVault, options?: GatherOptions): Promise<VmReadinessTable>;
+  // Agent and Network steps: one VM at a time (the selected ones), and the fixes.
+  readVmForChecks(vmId: string): Promise<VmCheckRead | null>;
+  getNetworkInterface(subscriptionId: string, nicId: string): Promise<NicInfo>;
+  getSubnet(subscriptionId: string, subnetId: string): Promise<SubnetInfo>;
+  getNetworkSecurityGroup(subscriptionId: string, nsgId: string): Promise<NsgInfo>;
+  listNetworkSecurityGroups(subscriptionId: string): Promise<NsgInfo[]>;
+  listEffectiveNsgs(subscriptionId: string, nicId: string): Promise<NsgLayer[]>;
+  createSecurityRule(
+    subscriptionId: string,
+    nsgId: string,
+    rule: ProposedRule,
+    onProgress?: (progress: OperationProgress) => void,
+  ): Promise<CreatedRule>;
+  // Review, Summary and resume: read back what is in place, and what the user may change.
+  getPermissions(scope: string): Promise<PermissionEntry[]>;
+  getVaultDetails(subscriptionId: string, resourceGroup: string, name: string): Promise<VaultDetails | null>;
+  getVmPolicy(vault: VaultRef, name: string): Promise<VmBackupPolicy | null>;
+  listProtectedVms(vault: VaultRef): Promise<ProtectedVm[]>;
+  getVmProtectionStatus(
+    subscriptionId: string,
+    location: string,
+    vmId: string,
+  ): Promise<{ vaultId: string; policyName: string; state: string } | null>;
+  getSecurityRule(ruleId: string): Promise<SecurityRuleRead | null>;
+  listTenants(): Promise<Tenant[]>;
+  // Enable step: configure protection, back up now, and following operations (also after a reload).
+  getProtectedVmItem(vault: VaultRef, vm: VmRef): Promise<ProtectedVmItem | null>;
+  /** Never throws for Azure's answers: a refused send, a failed operation and one still running are outcomes. */
+  enableVmProtection(vault: VaultRef, vm: VmRef, policyId: string, observer?: OperationObserver): Promise<WriteOperationOutcome>;
+  triggerVmBackup(vault: VaultRef, vm: VmRef, observer?: OperationObserver): Promise<WriteOperationOutcome>;
+  getBackupJob(vault: VaultRef, jobId: string): Promise<BackupJob>;
+  /** Polls a journal entry's saved operation URL (only if on the ARM endpoint) and records its result. */
+  resumeOperation(entryId: string, operationUrl: string, options?: FollowOptions): Promise<Settlement>;
 };
 
 async function normalised<T>(operation: () => Promise<T>): Promise<T> {
@@ -22,5 +132,40 @@ export function createArmGateway(options: ArmClientOptions): ArmGateway {
   const clients = createArmClients(options);
   return {
     listSubscriptions: () => normalised(() => listSubscriptions(clients)),
+    listLocations: (sub) => normalised(() => listLocations(clients, sub)),
+    listResourceGroups: (sub) => normalised(() => listResourceGroups(clients, sub)),
+    createResourceGroup: (sub, name, body) => normalised(() => createResourceGroup(clients, sub, name, body)),
+    getResourceProvider: (sub, namespace) => normalised(() => getResourceProvider(clients, sub, namespace)),
+    registerResourceProvider: (sub, namespace) => normalised(() => registerResourceProvider(clients, sub, namespace)),
+    listVirtualMachines: (sub) => normalised(() => listVirtualMachines(clients, sub)),
+    listVaults: (sub) => normalised(() => listVaults(clients, sub)),
+    findVault: (sub, rg, name) => normalised(() => findVault(clients, sub, rg, name)),
+    checkVaultName: (sub, rg, location, name) => normalised(() => checkVaultName(clients, sub, rg, location, name)),
+    createVault: (sub, rg, name, body, onProgress) => normalised(() => createVault(clients, sub, rg, name, body, onProgress)),
+    countProtectedVms: (sub, rg, vault) => normalised(() => countProtectedVms(clients, sub, rg, vault)),
+    getStorageConfig: (sub, rg, vault) => normalised(() => getStorageConfig(clients, sub, rg, vault)),
+    setStorageConfig: (sub, rg, vault, change) => normalised(() => setStorageConfig(clients, sub, rg, vault, change)),
+    listVmPolicies: (vault) => normalised(() => listVmPolicies(clients, vault)),
+    createVmPolicy: (vault, name, payload, options) => normalised(() => createVmPolicy(clients, vault, name, payload, options)),
+    gatherVmReadiness: (vault, options) => normalised(() => gatherVmReadiness(clients, vault, options)),
+    readVmForChecks: (vmId) => normalised(() => readVmForChecks(clients, vmId)),
+    getNetworkInterface: (sub, nicId) => normalised(() => getNetworkInterface(clients, sub, nicId)),
+    getSubnet: (sub, subnetId) => normalised(() => getSubnet(clients, sub, subnetId)),
+    getNetworkSecurityGroup: (sub, nsgId) => normalised(() => getNetworkSecurityGroup(clients, sub, nsgId)),
+    listNetworkSecurityGroups: (sub) => normalised(() => listNetworkSecurityGroups(clients, sub)),
+    listEffectiveNsgs: (sub, nicId) => normalised(() => listEffectiveNsgs(clients, sub, nicId)),
+    createSecurityRule: (sub, nsgId, rule, onProgress) => normalised(() => createSecurityRule(clients, sub, nsgId, rule, onProgress)),
+    getPermissions: (scope) => normalised(() => getPermissions(clients, options.endpoint, scope)),
+    getVaultDetails: (sub, rg, name) => normalised(() => getVaultDetails(clients, sub, rg, name)),
+    getVmPolicy: (vault, name) => normalised(() => findVmPolicy(clients, vault, name)),
+    listProtectedVms: (vault) => normalised(() => listProtectedVms(clients, vault)),
+    getVmProtectionStatus: (sub, location, vmId) => normalised(() => getVmProtectionStatus(clients, sub, location, vmId)),
+    getSecurityRule: (ruleId) => normalised(() => getSecurityRule(clients, ruleId)),
+    listTenants: () => normalised(() => listTenants(clients)),
+    getProtectedVmItem: (vault, vm) => normalised(() => getProtectedVmItem(clients, vault, vm)),
+    enableVmProtection: (vault, vm, policyId, observer) => normalised(() => enableVmProtection(clients, vault, vm, policyId, observer)),
+    triggerVmBackup: (vault, vm, observer) => normalised(() => triggerVmBackup(clients, vault, vm, observer)),
+    getBackupJob: (vault, jobId) => normalised(() => getBackupJob(clients, vault, jobId)),
+    resumeOperation: (entryId, url, options) => normalised(() => resumeOperation(clients, entryId, url, options)),
   };
 }

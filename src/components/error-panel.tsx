@@ -8,6 +8,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowClockwise20Regular } from '@fluentui/react-icons';
+import type { ReactNode } from 'react';
 import { whatToDo, type AzureError } from '../azure/errors.ts';
 
 const useStyles = makeStyles({
@@ -22,6 +23,7 @@ const useStyles = makeStyles({
   value: { margin: 0, wordBreak: 'break-all' },
   code: { fontFamily: tokens.fontFamilyMonospace },
   advice: { margin: `${tokens.spacingVerticalS} 0 0` },
+  lead: { margin: `${tokens.spacingVerticalXS} 0 ${tokens.spacingVerticalS}` },
 });
 
 type ErrorPanelProps = {
@@ -29,18 +31,25 @@ type ErrorPanelProps = {
   title: string;
   error: AzureError;
   onRetry?: () => void;
+  /** Said first, before Azure's own message: e.g. which permission is missing, in plain words. */
+  lead?: ReactNode;
+  /** A more specific "what to do" than the generic advice, e.g. from the Azure Backup error-code table. */
+  remedy?: string;
+  /** The retry button's text when "Retry" alone would be ambiguous, e.g. "Retry app-01". */
+  retryLabel?: string;
 };
 
 /**
  * Shows a normalised Azure error the way support needs it: code, message, request and correlation ids,
  * plus one sentence on what to do. role="alert" announces it when it appears.
  */
-export function ErrorPanel({ title, error, onRetry }: ErrorPanelProps) {
+export function ErrorPanel({ title, error, onRetry, lead, remedy, retryLabel = 'Retry' }: ErrorPanelProps) {
   const styles = useStyles();
   return (
     <MessageBar intent="error" layout="multiline" role="alert">
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
+        {lead && <div className={styles.lead}>{lead}</div>}
         {error.message}
         <dl className={styles.details}>
           <dt className={styles.term}>Code</dt>
@@ -72,13 +81,13 @@ export function ErrorPanel({ title, error, onRetry }: ErrorPanelProps) {
         </dl>
         <p className={styles.advice}>
           <strong>What to do: </strong>
-          {whatToDo(error)}
+          {remedy ?? whatToDo(error)}
         </p>
       </MessageBarBody>
       {onRetry && (
         <MessageBarActions>
           <Button icon={<ArrowClockwise20Regular />} onClick={onRetry}>
-            Retry
+            {retryLabel}
           </Button>
         </MessageBarActions>
       )}

@@ -92,6 +92,15 @@ const unendorsed = defineRule({
   source: supportMatrix('Operating system support (Linux)'),
   check: (facts) => {
     const os = osOf(facts);
+    const reported = unrecognisedLinux(facts, os);
+    if (reported !== undefined) {
+      // Every endorsed distribution is one osFrom knows, so a name the guest reports that it doesn't know isn't endorsed.
+      return {
+        severity: 'warning',
+        message: `The VM reports its Linux distribution as "${reported}", which isn't on Azure's endorsed list. Backup may work if the VM agent and Python are present.`,
+        remediation: 'Check that the VM agent is Ready and Python is installed, or move to an endorsed distribution.',
+      };
+    }
     if (os.distro === undefined || UNSUPPORTED_LINUX.value.includes(os.distro) || ENDORSED_LINUX.value.includes(os.distro)) return undefined;
     return {
       severity: 'warning',
@@ -101,6 +110,13 @@ const unendorsed = defineRule({
   },
 });
 
+/** The distribution name a Linux guest reported, when it is none osFrom recognises. */
+function unrecognisedLinux(facts: VmFacts, os: OsInfo): string | undefined {
+  const name = facts.osName?.trim();
+  if (facts.osType !== 'Linux' || os.distro !== undefined || name === undefined || name === '') return undefined;
+  return os.family === 'unknown' || os.family === 'linux' ? name : undefined;
+}
+
 const unknownOs = defineRule({
   id: 'os-unknown',
   severity: 'info',
@@ -109,7 +125,7 @@ const unknownOs = defineRule({
   check: (facts) => {
     const os = osOf(facts);
     const known = os.family === 'linux' ? os.distro !== undefined : os.family === 'windowsServer' ? os.version !== undefined : os.family !== 'unknown';
-    if (known) return undefined;
+    if (known || unrecognisedLinux(facts, os) !== undefined) return undefined;
     const what = facts.osType === 'Windows' ? 'Windows version' : 'Linux distribution';
     return {
       severity: 'info',

@@ -57,6 +57,13 @@ describe('operating system rules', () => {
     expect(finding(ubuntu({ osName: 'rocky', osVersion: '9.3' }), 'os-linux-unendorsed')).toBeUndefined();
   });
 
+  it('warn when a Linux guest reports a distribution that is not endorsed and not otherwise known', () => {
+    const arch = ubuntu({ image: { publisher: 'contoso', offer: 'arch-linux', sku: 'rolling' }, osName: 'arch', osVersion: 'rolling' });
+    expect(finding(arch, 'os-linux-unendorsed')).toMatchObject({ severity: 'warning', message: expect.stringContaining('"arch"') });
+    expect(finding(arch, 'os-unknown')).toBeUndefined();
+    expect(evaluateVm(arch, VAULT).verdict).toBe('attention');
+  });
+
   it('say when the OS cannot be told', () => {
     const custom = noGuest(ubuntu({ image: { publisher: 'contoso', offer: 'golden', sku: 'v3' } }));
     expect(finding(custom, 'os-unknown')?.message).toContain('Linux distribution');

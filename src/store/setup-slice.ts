@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { afterSubscriptionChange } from './dependent-resets.ts';
 import type { SliceCreator, StoreDeps } from './slice.ts';
 
 /** Step 1: the subscription every later step works in. */
@@ -33,7 +34,10 @@ export const createSetupSlice =
   ({ now }: StoreDeps): SliceCreator<SetupSlice> =>
   (set) => ({
     setup: initialSetup,
-    // Later slices (vault, policy, VMs) depend on the subscription; they will reset themselves here when it changes.
+    // Later slices (vault, policy, VMs) depend on the subscription: dependent-resets.ts clears them when it changes.
     chooseSubscription: ({ subscriptionId, displayName }) =>
-      set({ setup: { subscriptionId, subscriptionName: displayName, updatedAt: now().toISOString() } }),
+      set((state) => ({
+        ...(state.setup.subscriptionId === subscriptionId ? {} : afterSubscriptionChange(state)),
+        setup: { subscriptionId, subscriptionName: displayName, updatedAt: now().toISOString() },
+      })),
   });

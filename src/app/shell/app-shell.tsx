@@ -1,6 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import { Outlet, useLocation } from 'react-router';
+import { WriteLockBanner } from '../../components/write-lock-banner.tsx';
 import { steps } from '../steps.ts';
 import { ProductHeader } from './product-header.tsx';
 import { SkipLink } from './skip-link.tsx';
@@ -53,6 +54,7 @@ export function AppShell() {
           <StepNav currentId={current?.id} />
         </div>
         <main id={MAIN_ID} tabIndex={-1} className={styles.main}>
+          <WriteLockBanner />
           <Outlet />
         </main>
       </div>

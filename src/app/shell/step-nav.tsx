@@ -1,8 +1,9 @@
 import { Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { CheckmarkCircle20Filled, Circle20Regular, CircleHalfFill20Regular, LockClosed20Regular } from '@fluentui/react-icons';
+import { CheckmarkCircle20Filled, Circle20Regular, CircleHalfFill20Regular, Home20Regular, LockClosed20Regular } from '@fluentui/react-icons';
 import { Link } from 'react-router';
 import { VisuallyHidden } from '../../components/visually-hidden.tsx';
 import { useWizardStore } from '../../store/store-context.tsx';
+import { START_PAGE_PATH } from '../home/resume-entry.ts';
 import { stepStatus, steps, type StepId, type StepStatus } from '../steps.ts';
 
 const useStyles = makeStyles({
@@ -36,6 +37,7 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   locked: { color: tokens.colorNeutralForeground4 },
+  start: { marginBottom: tokens.spacingVerticalM },
   icon: { flexShrink: 0, marginTop: '1px' },
   done: { color: tokens.colorPaletteGreenForeground1 },
   currentIcon: { color: tokens.colorBrandForeground1 },
@@ -70,6 +72,10 @@ export function StepNav({ currentId }: { currentId: StepId | undefined }) {
   const state = useWizardStore((s) => s);
   return (
     <nav aria-labelledby="step-nav-heading" className={styles.nav}>
+      <Link to={START_PAGE_PATH} className={mergeClasses(styles.item, styles.link, styles.start)}>
+        <Home20Regular aria-hidden className={styles.icon} />
+        <span>Start page</span>
+      </Link>
       <h2 id="step-nav-heading" className={styles.heading}>
         Steps
       </h2>

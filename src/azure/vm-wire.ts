@@ -1,0 +1,93 @@
+// What the VM readiness gatherer reads from ARM, typed loosely enough to accept both the SDKs' objects
+// (@azure/arm-compute and @azure/arm-network flatten `properties`) and ARM's wire JSON (the emulator's
+// store, the REST examples), so the facts builder is tested with the same JSON the emulator serves.
+import type { InstanceViewLike, OsProfileLike } from '../readiness/facts.ts';
+import type { NsgLike } from '../readiness/nsg.ts';
+
+type Maybe<T> = T | undefined;
+
+/** Fields either at the top level (SDK) or under `properties` (wire). */
+export type Wire<F> = F & { properties?: Maybe<F> };
+
+/** The fields of a Wire object, wherever they were. */
+export function fieldsOf<F extends object>(value: Wire<F>): F {
+  return value.properties ? { ...value, ...value.properties } : value;
+}
+
+export type RefLike = { id?: Maybe<string> };
+
+export type StatusListLike = Pick<InstanceViewLike, 'statuses'>;
+
+export type VmFields = {
+  hardwareProfile?: Maybe<{ vmSize?: Maybe<string> }>;
+  storageProfile?: Maybe<{
+    imageReference?: Maybe<{ publisher?: Maybe<string>; offer?: Maybe<string>; sku?: Maybe<string>; version?: Maybe<string> }>;
+    osDisk?: Maybe<{ osType?: Maybe<string> }>;
+    dataDisks?: Maybe<readonly unknown[]>;
+  }>;
+  osProfile?: Maybe<OsProfileLike>;
+  networkProfile?: Maybe<{ networkInterfaces?: Maybe<readonly Wire<RefLike & { primary?: Maybe<boolean> }>[]> }>;
+  provisioningState?: Maybe<string>;
+  /** Only in the statusOnly=true list (statuses) or with $expand=instanceView. */
+  instanceView?: Maybe<StatusListLike>;
+};
+
+export type VmLike = Wire<VmFields> & {
+  id?: Maybe<string>;
+  name?: Maybe<string>;
+  location?: Maybe<string>;
+  tags?: Maybe<Record<string, string>>;
+};
+
+/** GET …/virtualMachines/{vm}/instanceView: the agent, extensions and what the guest reports. */
+export type VmInstanceViewLike = InstanceViewLike & {
+  osName?: Maybe<string>;
+  osVersion?: Maybe<string>;
+  computerName?: Maybe<string>;
+};
+
+export type IpConfigurationFields = {
+  primary?: Maybe<boolean>;
+  privateIPAddress?: Maybe<string>;
+  subnet?: Maybe<RefLike>;
+  publicIPAddress?: Maybe<RefLike>;
+  loadBalancerBackendAddressPools?: Maybe<readonly RefLike[]>;
+  loadBalancerInboundNatRules?: Maybe<readonly RefLike[]>;
+};
+
+export type NicFields = {
+  networkSecurityGroup?: Maybe<RefLike>;
+  ipConfigurations?: Maybe<readonly (Wire<IpConfigurationFields> & { id?: Maybe<string>; name?: Maybe<string> })[]>;
+  virtualMachine?: Maybe<RefLike>;
+};
+
+export type NicLike = Wire<NicFields> & { id?: Maybe<string>; name?: Maybe<string> };
+
+export type PublicIpLike = Wire<{ publicIPAllocationMethod?: Maybe<string> }> & {
+  id?: Maybe<string>;
+  name?: Maybe<string>;
+  sku?: Maybe<{ name?: Maybe<string> }>;
+};
+
+type LoadBalancerFields = {
+  backendAddressPools?: Maybe<readonly Wire<{ backendIPConfigurations?: Maybe<readonly RefLike[]> }>[]>;
+  inboundNatRules?: Maybe<readonly Wire<{ backendIPConfiguration?: Maybe<RefLike> }>[]>;
+};
+
+export type LoadBalancerLike = Wire<LoadBalancerFields> & { id?: Maybe<string>; name?: Maybe<string> };
+
+export type SubnetLike = Wire<{ addressPrefix?: Maybe<string>; networkSecurityGroup?: Maybe<RefLike> }> & {
+  id?: Maybe<string>;
+  name?: Maybe<string>;
+};
+
+export type VnetLike = Wire<{ subnets?: Maybe<readonly SubnetLike[]> }> & { id?: Maybe<string>; name?: Maybe<string> };
+
+export type NsgListItemLike = NsgLike;
+
+/** POST …/locations/{region}/backupStatus. */
+export type BackupStatusLike = {
+  protectionStatus?: Maybe<string>;
+  vaultId?: Maybe<string>;
+  policyName?: Maybe<string>;
+};

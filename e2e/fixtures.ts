@@ -1,4 +1,5 @@
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import type { Fault } from '../emulator/arm/pipeline.ts';
 import { AgentStep } from './pages/agent-step.ts';
 import { EnableStep } from './pages/enable-step.ts';
 import { GoalStep } from './pages/goal-step.ts';
@@ -29,15 +30,8 @@ export const subscriptions = {
   devTest: { id: 'b2d4f6a8-1c3e-4a5b-8d7f-9e0a1b2c3d4e', name: 'Contoso Dev/Test' },
 } as const;
 
-export type Fault = {
-  method?: string;
-  path: string;
-  status: number;
-  count: number;
-  code?: string;
-  message?: string;
-  retryAfter?: number;
-};
+// The emulator's own fault shape: what /_emulator/faults accepts.
+export type { Fault };
 export type LoggedRequest = {
   time: string;
   method: string;

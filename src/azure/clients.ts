@@ -10,6 +10,8 @@ import { RECOVERY_SERVICES_API_VERSION, RESOURCES_API_VERSION } from './api-vers
 import type { JournalSink } from '../journal/types.ts';
 import { createAttemptRegistry, type ArmJournal } from './journaled.ts';
 import { keepErrorBodyPolicy } from './keep-error-body-policy.ts';
+import type { ReadBudget } from './rate-budget.ts';
+import { readBudgetPolicy } from './read-budget-policy.ts';
 
 export type ArmClientOptions = {
   /** ARM base URL: https://management.azure.com, or <origin>/arm for the local emulator. */
@@ -19,6 +21,8 @@ export type ArmClientOptions = {
   httpClient?: HttpClient;
   /** Where every write is recorded (journaled.ts); main.tsx passes the relay to the signed-in account's journal. */
   journal?: JournalSink;
+  /** Mirrors ARM's read bucket per subscription from every answer (rate-budget.ts), for paced fan-out reads. */
+  readBudget?: ReadBudget;
 };
 
 /**
@@ -65,7 +69,7 @@ function perSubscription<T>(create: (subscriptionId: string) => Promise<T>): (su
   };
 }
 
-export function createArmClients({ endpoint, credential, httpClient, journal }: ArmClientOptions): ArmClients {
+export function createArmClients({ endpoint, credential, httpClient, journal, readBudget }: ArmClientOptions): ArmClients {
   // Per retry: each HTTP attempt of a journaled write is counted, including the SDK's own retries.
   const attempts = journal ? createAttemptRegistry() : null;
   // Modular (TypeSpec) clients take `credentials.scopes`; the AutoRest backup client will take `credentialScopes`.
@@ -75,6 +79,7 @@ export function createArmClients({ endpoint, credential, httpClient, journal }: 
     additionalPolicies: [
       { policy: keepErrorBodyPolicy, position: 'perCall' as const },
       ...(attempts ? [{ policy: attempts.policy, position: 'perRetry' as const }] : []),
+      ...(readBudget ? [{ policy: readBudgetPolicy(readBudget), position: 'perRetry' as const }] : []),
     ],
     ...(httpClient ? { httpClient } : {}),
   };

@@ -1,0 +1,156 @@
+// The Resource Graph queries that build the fleet table, as KQL text (golden files under __golden__ pin them).
+// Few pages is the point: a page is 1,000 rows and a user may send 15 queries per 5 seconds, so
+// - one VM query carries each VM's NICs (NICs expanded by IP configuration, joined with their public IP's
+//   allocation method, summarised per VM) and its protected item (leftouter on the lower-cased VM id):
+//   3 joins (ARG's limit), of which 1 crosses tables (Resources ↔ RecoveryServicesResources, ARG's limit),
+//   and 1 mv-expand;
+// - subnets come from the VNets (mv-expand of their subnets, ids and NSG ids only);
+// - NSGs only when something references them (ARM keeps the back-references on the NSG);
+// - the VM counts per subscription and region are one summarize.
+// Only the columns the table needs are projected. Load balancers need no query: a NIC's IP configuration
+// names the backend pools and inbound NAT rules it belongs to.
+
+/** ARG expands at most 400 items of an array per row (128 unless told). */
+export const MV_EXPAND_LIMIT = 400;
+
+const REGION = /^[a-z0-9]+$/;
+
+/** `| where location in~ (...)` for a region filter, or nothing. Region names are checked, not escaped. */
+function regionFilter(regions: readonly string[] | undefined, column = 'location'): string {
+  if (!regions || regions.length === 0) return '';
+  const names = regions.map((r) => r.replace(/\s+/g, '').toLowerCase());
+  const bad = names.find((r) => !REGION.test(r));
+  if (bad !== undefined) throw new Error(`Not a region name: ${bad}`);
+  return `\n| where ${column} in~ (${names.map((r) => `'${r}'`).join(', ')})`;
+}
+
+/** The columns of one row of vmQuery(). */
+export type GraphVmRow = {
+  id: string;
+  name: string;
+  subscriptionId: string;
+  location: string;
+  tags: Record<string, string> | null;
+  zones: string[] | null;
+  size: string;
+  osType: string;
+  imagePublisher: string;
+  imageOffer: string;
+  imageSku: string;
+  imageVersion: string;
+  dataDiskCount: number | null;
+  powerState: string;
+  windowsAgent: boolean | null;
+  linuxAgent: boolean | null;
+  windowsConfiguration: boolean;
+  nicRefs: { id?: string; properties?: { primary?: boolean } }[] | null;
+  nics: GraphNicConfigRow[] | null;
+  itemId: string | null;
+  vaultPolicyId: string | null;
+  policyName: string | null;
+  protectionState: string | null;
+};
+
+/** One IP configuration of one NIC, as the VM query packs it. */
+export type GraphNicConfigRow = {
+  nicId: string;
+  nicName: string;
+  nsgId: string;
+  primary: boolean | null;
+  privateIp: string;
+  subnetId: string;
+  publicIpId: string;
+  allocation: string;
+  pools: number | null;
+  natRules: number | null;
+};
+
+export function vmQuery(regions?: readonly string[]): string {
+  return `Resources
+| where type =~ 'microsoft.compute/virtualmachines'${regionFilter(regions)}
+| project id, name, subscriptionId, location, tags, zones,
+    vmKey = tolower(id),
+    size = tostring(properties.hardwareProfile.vmSize),
+    osType = tostring(properties.storageProfile.osDisk.osType),
+    imagePublisher = tostring(properties.storageProfile.imageReference.publisher),
+    imageOffer = tostring(properties.storageProfile.imageReference.offer),
+    imageSku = tostring(properties.storageProfile.imageReference.sku),
+    imageVersion = tostring(properties.storageProfile.imageReference.version),
+    dataDiskCount = array_length(properties.storageProfile.dataDisks),
+    powerState = tostring(properties.extended.instanceView.powerState.code),
+    windowsAgent = tobool(properties.osProfile.windowsConfiguration.provisionVMAgent),
+    linuxAgent = tobool(properties.osProfile.linuxConfiguration.provisionVMAgent),
+    windowsConfiguration = isnotnull(properties.osProfile.windowsConfiguration),
+    nicRefs = properties.networkProfile.networkInterfaces
+| join kind=leftouter (
+    Resources
+    | where type =~ 'microsoft.network/networkinterfaces'
+    | where isnotempty(tostring(properties.virtualMachine.id))
+    | mv-expand limit ${MV_EXPAND_LIMIT} config = properties.ipConfigurations
+    | extend publicIpKey = tolower(tostring(config.properties.publicIPAddress.id))
+    | join kind=leftouter (
+        Resources
+        | where type =~ 'microsoft.network/publicipaddresses'
+        | project publicIpKey = tolower(id), allocation = tostring(properties.publicIPAllocationMethod)
+      ) on publicIpKey
+    | summarize nics = make_list(bag_pack(
+        'nicId', id, 'nicName', name,
+        'nsgId', tostring(properties.networkSecurityGroup.id),
+        'primary', tobool(config.properties.primary),
+        'privateIp', tostring(config.properties.privateIPAddress),
+        'subnetId', tostring(config.properties.subnet.id),
+        'publicIpId', tostring(config.properties.publicIPAddress.id),
+        'allocation', allocation,
+        'pools', array_length(config.properties.loadBalancerBackendAddressPools),
+        'natRules', array_length(config.properties.loadBalancerInboundNatRules)))
+      by vmKey = tolower(tostring(properties.virtualMachine.id))
+  ) on vmKey
+| join kind=leftouter (
+    RecoveryServicesResources
+    | where type =~ 'microsoft.recoveryservices/vaults/backupfabrics/protectioncontainers/protecteditems'
+    | where tostring(properties.backupManagementType) =~ 'AzureIaasVM'
+    | project vmKey = tolower(tostring(properties.sourceResourceId)), itemId = id,
+        vaultPolicyId = tostring(properties.policyId),
+        policyName = tostring(properties.policyName),
+        protectionState = tostring(properties.protectionState)
+  ) on vmKey
+| project id, name, subscriptionId, location, tags, zones, size, osType,
+    imagePublisher, imageOffer, imageSku, imageVersion, dataDiskCount, powerState,
+    windowsAgent, linuxAgent, windowsConfiguration, nicRefs, nics,
+    itemId, vaultPolicyId, policyName, protectionState`;
+}
+
+/** The columns of one row of subnetQuery(). */
+export type GraphSubnetRow = { vnetId: string; subnetCount: number | null; subnetId: string; nsgId: string };
+
+export function subnetQuery(regions?: readonly string[]): string {
+  return `Resources
+| where type =~ 'microsoft.network/virtualnetworks'${regionFilter(regions)}
+| project vnetId = id, subnetCount = array_length(properties.subnets), subnets = properties.subnets
+| mv-expand limit ${MV_EXPAND_LIMIT} subnet = subnets
+| project vnetId, subnetCount, subnetId = tostring(subnet.id),
+    nsgId = tostring(subnet.properties.networkSecurityGroup.id)
+| where isnotempty(subnetId)`;
+}
+
+/** The columns of one row of nsgQuery(). */
+export type GraphNsgRow = { id: string; name: string; securityRules: unknown[] | null; defaultSecurityRules: unknown[] | null };
+
+export function nsgQuery(regions?: readonly string[]): string {
+  return `Resources
+| where type =~ 'microsoft.network/networksecuritygroups'${regionFilter(regions)}
+| where array_length(properties.networkInterfaces) > 0 or array_length(properties.subnets) > 0
+| project id, name,
+    securityRules = properties.securityRules,
+    defaultSecurityRules = properties.defaultSecurityRules`;
+}
+
+/** The columns of one row of vmCountQuery(). */
+export type GraphCountRow = { subscriptionId: string; location: string; vms: number };
+
+export function vmCountQuery(regions?: readonly string[]): string {
+  return `Resources
+| where type =~ 'microsoft.compute/virtualmachines'${regionFilter(regions)}
+| summarize vms = count() by subscriptionId, location = tolower(location)
+| order by subscriptionId asc, location asc`;
+}

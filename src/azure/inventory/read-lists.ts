@@ -1,0 +1,212 @@
+// The fleet inventory from ARM list calls, for users without Resource Graph: per subscription the VM lists
+// (profiles, and power states with statusOnly), NICs, public IPs, VNets and NSGs, and protection from each
+// vault's protected items — no discovery (refreshContainers) and no per-VM backupStatus. Requests grow with
+// pages and subscriptions, never with VMs. Normalised exactly as read-graph.ts does, so rows agree.
+import { nsgFrom, powerStateFrom } from '../../readiness/index.ts';
+import { resourceGroupOf } from '../arm-ids.ts';
+import type { ArmClients } from '../clients.ts';
+import { collectPages, mapConcurrent } from '../paging.ts';
+import { fieldsOf, type NicLike, type NsgListItemLike, type PublicIpLike, type VmLike, type VnetLike } from '../vm-wire.ts';
+import { idKey, imageFrom, lastSegment, osTypeFrom, present, referencedNsgIds, regionKey, subscriptionOf, tagsFrom, zonesFrom } from './normalise.ts';
+import { vaultIdOfItem } from './read-graph.ts';
+import type { FleetInventory, FleetNic, FleetProtectedItem, FleetScope, FleetSubnet, FleetVm, InventoryOptions, InventoryStage } from './types.ts';
+
+/** Subscriptions read at once (each runs its lists side by side; buckets are per subscription). */
+export const SUBSCRIPTION_CONCURRENCY = 4;
+
+type VmListed = VmLike & { zones?: readonly string[] | undefined };
+
+type ProtectedItemLike = {
+  id?: string | undefined;
+  properties?: { sourceResourceId?: string | undefined; policyId?: string | undefined; policyName?: string | undefined; protectionState?: string | undefined } | undefined;
+};
+
+export function vmFromList(vm: VmListed & { id: string; name: string }, status: VmLike | undefined): FleetVm {
+  const fields = fieldsOf(vm);
+  const statusFields = status ? fieldsOf(status) : undefined;
+  const os = fields.osProfile;
+  const out: FleetVm = {
+    id: vm.id,
+    name: vm.name,
+    subscriptionId: subscriptionOf(vm.id),
+    resourceGroup: resourceGroupOf(vm.id),
+    location: regionKey(vm.location),
+    size: fields.hardwareProfile?.vmSize ?? '',
+    osType: osTypeFrom(fields.storageProfile?.osDisk?.osType),
+    windowsConfiguration: Boolean(os?.windowsConfiguration),
+    dataDiskCount: fields.storageProfile?.dataDisks?.length ?? 0,
+    zones: zonesFrom(vm.zones),
+    tags: tagsFrom(vm.tags),
+    powerState: powerStateFrom(statusFields?.instanceView?.statuses),
+    nics: (fields.networkProfile?.networkInterfaces ?? []).flatMap((ref) => (ref.id ? [{ id: ref.id, primary: fieldsOf(ref).primary === true }] : [])),
+  };
+  const image = imageFrom(fields.storageProfile?.imageReference ?? {});
+  if (image) out.image = image;
+  const provision = os?.windowsConfiguration?.provisionVMAgent ?? os?.linuxConfiguration?.provisionVMAgent;
+  if (typeof provision === 'boolean') out.provisionVMAgent = provision;
+  return out;
+}
+
+export function nicFromList(nic: NicLike & { id: string }, staticIps: ReadonlySet<string>): FleetNic {
+  const fields = fieldsOf(nic);
+  const out: FleetNic = {
+    id: nic.id,
+    name: nic.name ?? lastSegment(nic.id),
+    ipConfigurations: (fields.ipConfigurations ?? []).map((raw) => {
+      const c = fieldsOf(raw);
+      const config: FleetNic['ipConfigurations'][number] = {
+        primary: c.primary === true,
+        staticPublicIp: c.publicIPAddress?.id ? staticIps.has(idKey(c.publicIPAddress.id)) : false,
+        loadBalanced: (c.loadBalancerBackendAddressPools?.length ?? 0) > 0 || (c.loadBalancerInboundNatRules?.length ?? 0) > 0,
+      };
+      const privateIp = present(c.privateIPAddress);
+      if (privateIp) config.privateIp = privateIp;
+      const subnetId = present(c.subnet?.id);
+      if (subnetId) config.subnetId = subnetId;
+      const publicIpId = present(c.publicIPAddress?.id);
+      if (publicIpId) config.publicIpId = publicIpId;
+      return config;
+    }),
+  };
+  const nsgId = present(fields.networkSecurityGroup?.id);
+  if (nsgId) out.nsgId = nsgId;
+  return out;
+}
+
+type SubscriptionLists = {
+  vms: VmListed[];
+  statuses: VmLike[];
+  nics: NicLike[];
+  publicIps: PublicIpLike[];
+  vnets: VnetLike[];
+  nsgs: NsgListItemLike[];
+  items: ProtectedItemLike[];
+  pages: number;
+};
+
+async function readSubscription(clients: ArmClients, subscriptionId: string, onStage: (stage: InventoryStage, pages: number, vms?: number) => void): Promise<SubscriptionLists> {
+  const [compute, network, vaultsClient, backup] = await Promise.all([
+    clients.compute(subscriptionId),
+    clients.network(subscriptionId),
+    clients.recoveryServices(subscriptionId),
+    clients.backup(subscriptionId),
+  ]);
+  let pages = 0;
+  const counted = async <T>(list: Promise<{ items: T[]; pages: number }>): Promise<T[]> => {
+    const result = await list;
+    pages += result.pages;
+    return result.items;
+  };
+  const protection = (async () => {
+    const vaults = await counted(collectPages(vaultsClient.vaults.listBySubscriptionId()));
+    const perVault = await Promise.all(
+      vaults.flatMap((vault) =>
+        vault.id && vault.name
+          ? [counted(collectPages<ProtectedItemLike>(
+              backup.backupProtectedItems.list(vault.name, resourceGroupOf(vault.id), { filter: "backupManagementType eq 'AzureIaasVM' and itemType eq 'VM'" }),
+            ))]
+          : [],
+      ),
+    );
+    onStage('protection', 0);
+    return perVault.flat();
+  })();
+  const [vms, statuses, nics, publicIps, vnets, nsgs, items] = await Promise.all([
+    counted(collectPages<VmListed>(compute.virtualMachines.listAll())).then((v) => {
+      onStage('vms', 0, v.length);
+      return v;
+    }),
+    counted(collectPages<VmLike>(compute.virtualMachines.listAll({ statusOnly: 'true' }))),
+    counted(collectPages<NicLike>(network.networkInterfaces.listAll())),
+    counted(collectPages<PublicIpLike>(network.publicIPAddresses.listAll())),
+    counted(collectPages<VnetLike>(network.virtualNetworks.listAll())).then((v) => {
+      onStage('subnets', 0);
+      return v;
+    }),
+    counted(collectPages<NsgListItemLike>(network.networkSecurityGroups.listAll())).then((v) => {
+      onStage('nsgs', 0);
+      return v;
+    }),
+    protection,
+  ]);
+  return { vms, statuses, nics, publicIps, vnets, nsgs, items, pages };
+}
+
+/** One subscription's lists as inventory parts, restricted to the scope's regions. */
+function normaliseSubscription(lists: SubscriptionLists, regions: ReadonlySet<string> | null) {
+  const inRegion = (location: string | undefined) => regions === null || regions.has(regionKey(location));
+  const statuses = new Map(lists.statuses.map((s) => [idKey(s.id), s]));
+  const vms = lists.vms.flatMap((vm) =>
+    vm.id && vm.name && inRegion(vm.location ?? undefined) ? [vmFromList({ ...vm, id: vm.id, name: vm.name }, statuses.get(idKey(vm.id)))] : [],
+  );
+  const vmIds = new Map(vms.map((vm) => [idKey(vm.id), vm.id]));
+  const staticIps = new Set(
+    lists.publicIps.filter((p) => (fieldsOf(p).publicIPAllocationMethod ?? '').toLowerCase() === 'static').map((p) => idKey(p.id)),
+  );
+  // As Resource Graph's join does: a NIC belongs to the VM it says it is attached to.
+  const nics = lists.nics.flatMap((nic) => (nic.id && vmIds.has(idKey(fieldsOf(nic).virtualMachine?.id)) ? [nicFromList({ ...nic, id: nic.id }, staticIps)] : []));
+  const subnets: FleetSubnet[] = lists.vnets
+    .filter((vnet) => inRegion((vnet as { location?: string }).location))
+    .flatMap((vnet) =>
+      (fieldsOf(vnet).subnets ?? []).flatMap((subnet) => {
+        if (!subnet.id) return [];
+        const nsgId = present(fieldsOf(subnet).networkSecurityGroup?.id);
+        return [nsgId ? { id: subnet.id, nsgId } : { id: subnet.id }];
+      }),
+    );
+  const protectedItems = lists.items.flatMap((item): FleetProtectedItem[] => {
+    const vmId = vmIds.get(idKey(item.properties?.sourceResourceId));
+    if (!item.id || !vmId) return [];
+    const policyId = item.properties?.policyId ?? '';
+    return [{
+      id: item.id,
+      vmId,
+      vaultId: vaultIdOfItem(item.id),
+      policyId,
+      policyName: present(item.properties?.policyName) ?? lastSegment(policyId),
+      protectionState: item.properties?.protectionState ?? '',
+    }];
+  });
+  return { vms, nics, subnets, nsgs: lists.nsgs, protectedItems };
+}
+
+export async function readInventoryFromLists(clients: ArmClients, scope: FleetScope, options: InventoryOptions = {}): Promise<FleetInventory> {
+  const { onProgress, now = () => new Date() } = options;
+  const regions = scope.regions && scope.regions.length > 0 ? new Set(scope.regions.map(regionKey)) : null;
+  let vmsSoFar = 0;
+  let requests = 0;
+  const stages = new Map<InventoryStage, number>();
+  const report = () =>
+    onProgress?.({
+      source: 'lists',
+      requests,
+      vms: vmsSoFar,
+      stagesDone: [...stages].filter(([, n]) => n >= scope.subscriptions.length).map(([s]) => s),
+    });
+  const parts = await mapConcurrent(scope.subscriptions, SUBSCRIPTION_CONCURRENCY, async (sub) => {
+    if (options.signal?.aborted) throw options.signal.reason instanceof Error ? options.signal.reason : new DOMException('Aborted', 'AbortError');
+    const lists = await readSubscription(clients, sub, (stage, _pages, vms) => {
+      stages.set(stage, (stages.get(stage) ?? 0) + 1);
+      if (vms !== undefined) vmsSoFar += vms;
+      report();
+    });
+    requests += lists.pages;
+    report();
+    return normaliseSubscription(lists, regions);
+  });
+  const nics = parts.flatMap((p) => p.nics);
+  const subnets = parts.flatMap((p) => p.subnets);
+  const referenced = referencedNsgIds(nics, subnets);
+  return {
+    source: 'lists',
+    scope,
+    vms: parts.flatMap((p) => p.vms),
+    nics,
+    subnets,
+    nsgs: parts.flatMap((p) => p.nsgs).filter((n) => n.id && referenced.has(idKey(n.id))).map((n) => nsgFrom(n)),
+    protectedItems: parts.flatMap((p) => p.protectedItems),
+    requests: { graph: 0, arm: requests },
+    truncated: [],
+    readAt: now().toISOString(),
+  };
+}

@@ -45,7 +45,8 @@ export function createGraphIndex(store: Store, lagMs: () => number, clock: () =>
   let tables = new Map<GraphTable, TableState>();
   /** Which table holds a key, so a put that changes a resource's table moves it. */
   let tableOf = new Map<string, GraphTable>();
-  let queue: StoreChange[] = [];
+  /** Changes stamped with this index's clock when they happened (the store's own stamp is Date.now). */
+  let queue: { change: StoreChange; at: number }[] = [];
   let head = 0;
 
   const remove = (key: string): void => {
@@ -89,8 +90,8 @@ export function createGraphIndex(store: Store, lagMs: () => number, clock: () =>
   const applyUntil = (now: number): void => {
     const visibleBefore = now - Math.max(0, lagMs());
     while (head < queue.length) {
-      const change = queue[head] as StoreChange;
-      if (change.at > visibleBefore) break;
+      const { change, at } = queue[head] as { change: StoreChange; at: number };
+      if (at > visibleBefore) break;
       head++;
       if (change.kind === 'put') {
         const e = entryFor(change.resource, ctx);
@@ -110,8 +111,9 @@ export function createGraphIndex(store: Store, lagMs: () => number, clock: () =>
   const unsubscribe = store.onChange((change) => {
     // A reset replaces everything at once (tests and /_emulator/reset expect a clean slate, not a lagged one).
     if (change.kind === 'reset') return rebuild();
-    queue.push(change);
-    applyUntil(clock());
+    const now = clock();
+    queue.push({ change, at: now });
+    applyUntil(now);
   });
 
   return {

@@ -216,10 +216,8 @@ function parseTypedLiteral(ts: TokenStream, type: KType, pos: Expr['pos']): Expr
 function parseDatetimeLiteral(ts: TokenStream, pos: Expr['pos']): Expr {
   ts.expectOp('(');
   const t = ts.next();
-  let value: KDate | null = null;
-  if (t.kind === 'raw') value = t.text === 'null' ? null : parseDate(t.text);
-  else if (t.kind === 'string') value = toDate(t.value);
-  else throw kqlErrors.parser(t.pos, t.text);
+  if (t.kind !== 'raw' && t.kind !== 'string') throw kqlErrors.parser(t.pos, t.text);
+  const value: KDate | null = t.kind === 'string' ? toDate(t.value) : t.text === 'null' ? null : parseDate(t.text);
   if (value === null && t.text !== 'null') throw kqlErrors.parser(t.pos, t.text);
   ts.expectOp(')');
   return { k: 'lit', value, type: 'datetime', pos };

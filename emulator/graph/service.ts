@@ -9,7 +9,7 @@ import type { Store } from '../state/store.ts';
 import { readableBy, subscriptionsInScope } from './access.ts';
 import { computeFacet, type Column, type FacetAnswer } from './facets.ts';
 import { createGraphIndex, type GraphIndex } from './indexer.ts';
-import { KqlError, runQuery, type QueryInput } from './kql/index.ts';
+import { evaluate, KqlError, parseQuery, type QueryInput } from './kql/index.ts';
 import { createQuota } from './quota.ts';
 import { MAX_TOP, parseQueryRequest, RequestProblem, type GraphQueryRequest, type ResultFormat } from './request.ts';
 import { createResultCache } from './skip-token.ts';
@@ -50,6 +50,9 @@ export interface GraphServiceOptions {
   clock?: () => number;
 }
 
+// Clients page through the same query again and again (and poll with it): parse each text once.
+const MAX_CACHED_ASTS = 256;
+
 function fingerprintOf(request: GraphQueryRequest): string {
   const scope = (list: string[] | undefined) => (list === undefined ? null : list.map((s) => s.toLowerCase()).sort());
   return createHash('sha256')
@@ -83,6 +86,16 @@ export function createGraphService(options: GraphServiceOptions): GraphService {
   const index = createGraphIndex(store, () => graphSettings().lagMs, clock);
   const quota = createQuota(graphSettings, clock);
   const results = createResultCache<GraphResult>({ clock });
+  const asts = new Map<string, unknown>();
+  const parsed = (query: string): unknown => {
+    let ast = asts.get(query);
+    if (ast === undefined) {
+      ast = parseQuery(query);
+      if (asts.size >= MAX_CACHED_ASTS) asts.delete(asts.keys().next().value as string);
+      asts.set(query, ast);
+    }
+    return ast;
+  };
 
   function run(request: GraphQueryRequest, principal: Principal, correlationId: string): GraphResult {
     const now = clock();
@@ -107,7 +120,7 @@ export function createGraphService(options: GraphServiceOptions): GraphService {
     };
     let out;
     try {
-      out = runQuery(request.query, input);
+      out = evaluate(parsed(request.query), input);
     } catch (e) {
       if (e instanceof KqlError) throw graphErrors.invalidQuery(correlationId, e.details);
       throw e;

@@ -147,7 +147,7 @@ describe('errors as ARG words them', () => {
   it('names an unknown table', async () => {
     const h = graphHarness();
     const res = await h.query(USERS.sp, { query: 'AppServiceResources | take 1' });
-    expect(res.body).toMatchObject({ error: { code: 'BadRequest', details: [{ code: 'InvalidQuery' }, { code: 'DisallowedLogicalTableName', message: 'Table appserviceresources is invalid, unsupported or disallowed.' }] } });
+    expect(res.body).toMatchObject({ error: { code: 'BadRequest', details: [{ code: 'InvalidQuery' }, { code: 'DisallowedLogicalTableName', message: 'Table AppServiceResources is invalid, unsupported or disallowed.' }] } });
   });
 
   it.each([

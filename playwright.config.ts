@@ -38,7 +38,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node scripts/with-cert.ts node emulator/server.ts --port ${PORT} --lro-delay-ms 0 --dist ${DIST}`,
+    command: `node scripts/with-cert.ts node emulator/server.ts --port ${PORT} --lro-delay-ms 0 --graph-lag-ms 0 --dist ${DIST}`,
     url: `${ORIGIN}/_emulator/health`,
     ignoreHTTPSErrors: true,
     reuseExistingServer: !process.env['CI'],

@@ -13,13 +13,16 @@ import { ensureCertificate } from './cert.ts';
 import type { EmulatorConfig } from './config.ts';
 import { registerControl } from './control/routes.ts';
 import { createIdp, type Idp } from './idp/index.ts';
+import { createGraphService, type GraphService } from './graph/service.ts';
 import { armRoutes } from './routes/index.ts';
+import { resourceGraphRoutes } from './routes/resource-graph.ts';
 import { createMemoryStore, loadFixtureFile, type Store } from './state/store.ts';
 
 export interface Emulator {
   origin: string;
   store: Store;
   arm: ArmService;
+  graph: GraphService;
   idp: Idp;
   settings: Settings;
   fastify: FastifyInstance;
@@ -34,6 +37,7 @@ export function settingsFrom(config: EmulatorConfig): Settings {
   s.latencyMs = config.latencyMs;
   if (config.readCapacity) s.throttle.readCapacity = config.readCapacity;
   if (config.writeCapacity) s.throttle.writeCapacity = config.writeCapacity;
+  s.graph = { enabled: !config.graphDisabled, quotaLimit: config.graphQuota, quotaWindowMs: config.graphWindowMs, lagMs: config.graphLagMs };
   return s;
 }
 
@@ -68,9 +72,10 @@ export async function startEmulator(config: EmulatorConfig): Promise<Emulator> {
     keyFile: resolve(config.certDir, 'idp-signing-key.json'),
   });
 
+  const graph = createGraphService({ store, settings: () => settings });
   const arm = createArmService({
     store,
-    routes: armRoutes,
+    routes: [...armRoutes, ...resourceGraphRoutes(graph)],
     settings: () => settings,
     authority: idp.issuer,
     verifyToken: createTokenVerifier({
@@ -83,7 +88,7 @@ export async function startEmulator(config: EmulatorConfig): Promise<Emulator> {
     }),
   });
 
-  const fastify = await buildHttpApp({ arm, store, settings, initialSettings, distDir: config.distDir });
+  const fastify = await buildHttpApp({ arm, graph, store, settings, initialSettings, distDir: config.distDir });
   await fastify.ready();
   dispatch = (req, res) => {
     if (req.url === '/idp' || req.url?.startsWith('/idp/') || req.url?.startsWith('/idp?')) idp.handle(req, res);
@@ -94,11 +99,13 @@ export async function startEmulator(config: EmulatorConfig): Promise<Emulator> {
     origin,
     store,
     arm,
+    graph,
     idp,
     settings,
     fastify,
     server,
     async close() {
+      graph.index.close();
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));
       await fastify.close();
@@ -108,6 +115,7 @@ export async function startEmulator(config: EmulatorConfig): Promise<Emulator> {
 
 export async function buildHttpApp(deps: {
   arm: ArmService;
+  graph: GraphService;
   store: Store;
   settings: Settings;
   initialSettings: Settings;

@@ -12,6 +12,10 @@ const schema = z.object({
   certDir: z.string().min(1),
   readCapacity: z.coerce.number().int().min(1).optional(),
   writeCapacity: z.coerce.number().int().min(1).optional(),
+  graphQuota: z.coerce.number().int().min(1),
+  graphWindowMs: z.coerce.number().int().min(1),
+  graphLagMs: z.coerce.number().int().min(0),
+  graphDisabled: z.boolean(),
 });
 export type EmulatorConfig = z.infer<typeof schema>;
 
@@ -30,6 +34,10 @@ export function readConfig(argv: readonly string[] = process.argv.slice(2), env:
       certs: { type: 'string' },
       'read-capacity': { type: 'string' },
       'write-capacity': { type: 'string' },
+      'graph-quota': { type: 'string' },
+      'graph-window-ms': { type: 'string' },
+      'graph-lag-ms': { type: 'string' },
+      'graph-disabled': { type: 'boolean' },
     },
     strict: true,
   });
@@ -43,6 +51,11 @@ export function readConfig(argv: readonly string[] = process.argv.slice(2), env:
     certDir: values.certs ?? env['EMULATOR_CERTS'] ?? '.certs',
     readCapacity: values['read-capacity'] ?? env['EMULATOR_READ_CAPACITY'],
     writeCapacity: values['write-capacity'] ?? env['EMULATOR_WRITE_CAPACITY'],
+    graphQuota: values['graph-quota'] ?? env['EMULATOR_GRAPH_QUOTA'] ?? 15,
+    graphWindowMs: values['graph-window-ms'] ?? env['EMULATOR_GRAPH_WINDOW_MS'] ?? 5000,
+    // Azure's index trails ARM writes by seconds; the app must never read its own writes back from it.
+    graphLagMs: values['graph-lag-ms'] ?? env['EMULATOR_GRAPH_LAG_MS'] ?? 2000,
+    graphDisabled: values['graph-disabled'] ?? ['1', 'true'].includes((env['EMULATOR_GRAPH_DISABLED'] ?? '').toLowerCase()),
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  --${i.path.join('.')}: ${i.message}`);

@@ -5,6 +5,8 @@ export interface ArmErrorDetail {
   code: string;
   message: string;
   target?: string;
+  /** Services add their own fields (Resource Graph: line, characterPositionInLine, token, ...). */
+  [extra: string]: unknown;
 }
 
 export class ArmError extends Error {
@@ -368,3 +370,6 @@ export const armErrors = {
       `The client '${principal.displayName}' with object id '${principal.objectId}' has permission to perform action '${action}' on scope '${scope}'; however, it does not have permission to perform action(s) '${linkedAction}' on the linked scope(s) '${linkedScope}' (respectively) or the linked scope(s) are invalid.`,
     ),
 } as const;
+
+// Azure Resource Graph answers in the same envelope with its own codes; its factories live next door.
+export { graphErrors } from './graph-errors.ts';

@@ -57,6 +57,9 @@ const EXPOSED_HEADERS = [
   'x-ms-ratelimit-remaining-subscription-writes',
   'x-ms-ratelimit-remaining-tenant-reads',
   'x-ms-ratelimit-remaining-tenant-writes',
+  'x-ms-user-quota-remaining',
+  'x-ms-user-quota-resets-after',
+  'x-ms-tenant-subscription-limit-hit',
   'WWW-Authenticate',
 ].join(', ');
 
@@ -224,6 +227,7 @@ export function createArmService(options: ArmServiceOptions): ArmService {
           endpoint: `https://${header(req, 'host') ?? 'localhost'}/arm`,
           path,
           requestId,
+          correlationId,
         };
         const result = await route.handler(ctx);
         response = {
@@ -279,7 +283,9 @@ function apiVersionError(route: ArmRoute, apiVersion: string): ArmError {
   return armErrors.invalidApiVersion(apiVersion, route.apiVersions);
 }
 
-const KNOWN_NAMESPACES = ['microsoft.recoveryservices', 'microsoft.compute', 'microsoft.network', 'microsoft.resources', 'microsoft.authorization'];
+const KNOWN_NAMESPACES = [
+  'microsoft.recoveryservices', 'microsoft.compute', 'microsoft.network', 'microsoft.resources', 'microsoft.authorization', 'microsoft.resourcegraph',
+];
 
 function notFoundFor(segments: readonly string[], apiVersion: string): ArmError {
   const i = segments.map((s) => s.toLowerCase()).lastIndexOf('providers');

@@ -46,6 +46,8 @@ export interface ArmContext {
   /** Decoded request path (no query), as the client sent it. */
   path: string;
   requestId: string;
+  /** The client's x-ms-correlation-request-id, or the request id (services quote it in errors). */
+  correlationId: string;
 }
 
 export interface RouteResult {

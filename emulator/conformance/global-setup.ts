@@ -14,7 +14,7 @@ export default async function setup(project: TestProject) {
     project.provide('origin', '');
     return;
   }
-  const emulator = await startEmulator(readConfig(['--port', '0', '--lro-delay-ms', '0'], {}));
+  const emulator = await startEmulator(readConfig(['--port', '0', '--lro-delay-ms', '0', '--graph-lag-ms', '0'], {}));
   project.provide('origin', emulator.origin);
   return async () => {
     await emulator.close();

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ArmService } from '../arm/pipeline.ts';
 import type { Settings } from '../arm/settings.ts';
+import type { GraphService } from '../graph/service.ts';
 import type { Store } from '../state/store.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -33,6 +34,14 @@ const settingsSchema = z
         writeRefillPerSecond: z.number().min(0),
       })
       .partial(),
+    graph: z
+      .object({
+        enabled: z.boolean(),
+        quotaLimit: z.number().int().min(1),
+        quotaWindowMs: z.number().int().min(1),
+        lagMs: z.number().int().min(0),
+      })
+      .partial(),
   })
   .partial();
 
@@ -40,6 +49,7 @@ const mergeSchema = z.object({ id: z.string().min(1), merge: z.record(z.string()
 
 export interface ControlDeps {
   arm: ArmService;
+  graph: GraphService;
   store: Store;
   settings: Settings;
   initialSettings: Settings;
@@ -69,6 +79,7 @@ export function registerControl(app: FastifyInstance, deps: ControlDeps): void {
       scope.post('/reset', async () => {
         deps.store.reset();
         deps.arm.reset();
+        deps.graph.reset();
         Object.assign(deps.settings, structuredClone(deps.initialSettings));
         return { status: 'reset' };
       });
@@ -76,9 +87,10 @@ export function registerControl(app: FastifyInstance, deps: ControlDeps): void {
       scope.post('/settings', async (req, reply) => {
         const parsed = settingsSchema.safeParse(req.body);
         if (!parsed.success) return reply.code(400).send({ error: { code: 'InvalidSettings', message: parsed.error.message } });
-        const { throttle, ...rest } = parsed.data;
+        const { throttle, graph, ...rest } = parsed.data;
         Object.assign(deps.settings, rest);
         if (throttle) Object.assign(deps.settings.throttle, throttle);
+        if (graph) Object.assign(deps.settings.graph, graph);
         return deps.settings;
       });
       scope.post('/latency', async (req, reply) => {

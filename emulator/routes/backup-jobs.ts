@@ -9,6 +9,7 @@ import type { ArmContext, ArmRoute } from '../arm/types.ts';
 import type { ArmResource, Store } from '../state/store.ts';
 import { parseBackupFilter, wantsAzureVms } from './backup-items.ts';
 import { requireVault, VAULT_PREFIX } from './vault-common.ts';
+import { isoDuration } from '../state/wire-util.ts';
 
 export const JOB_TYPE = 'Microsoft.RecoveryServices/vaults/backupJobs';
 
@@ -85,15 +86,6 @@ export function configuringJobFor(store: Store, subscriptionId: string, vmId: st
 
 export function jobSubject(job: ArmResource): JobSubject | undefined {
   return (job as Partial<StoredJob>).subject;
-}
-
-/** ISO-8601 duration as .NET prints a TimeSpan, e.g. PT1M31.306S. */
-function isoDuration(ms: number): string {
-  const total = Math.max(0, ms) / 1000;
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = Number((total % 60).toFixed(3));
-  return `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}${s || (!h && !m) ? `${s}S` : ''}`;
 }
 
 function jobView(job: ArmResource, detailed: boolean): ArmResource {

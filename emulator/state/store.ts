@@ -38,6 +38,16 @@ export interface ListQuery {
   scope: string;
 }
 
+/**
+ * One change to the store, in the order it happened. `put` carries the stored object (which the store
+ * never changes afterwards: a later put replaces it); a delete is reported once per removed id, children
+ * first; `reset` means everything was replaced by the fixture again.
+ */
+export type StoreChange =
+  | { kind: 'put'; at: number; id: string; resource: ArmResource }
+  | { kind: 'delete'; at: number; id: string }
+  | { kind: 'reset'; at: number };
+
 // Results of get/list are the store's own objects, not copies: treat them as read-only and write
 // every change back through put().
 export interface Store {
@@ -53,6 +63,10 @@ export interface Store {
   list(query: ListQuery): ArmResource[];
   /** Back to the loaded fixture, as a fresh deep copy. */
   reset(): void;
+  /** Every resource, in insertion order (read-only, like get/list). */
+  all(): IterableIterator<ArmResource>;
+  /** Calls `listener` after every put, delete and reset (Resource Graph's indexer follows the store this way). */
+  onChange(listener: (change: StoreChange) => void): () => void;
   /** Sets a subscription's registration state of a provider namespace; false if the catalog knows neither. */
   setProviderRegistration(subscriptionId: string, namespace: string, state: RegistrationState): boolean;
 }
@@ -67,6 +81,10 @@ function createStoreFromState(initial: LoadedState): Store {
   let byType = new Map<string, Map<string, ArmResource>>();
   let identity = structuredClone(initial.identity);
   let catalog = structuredClone(initial.catalog);
+  const listeners = new Set<(change: StoreChange) => void>();
+  const emit = (change: StoreChange): void => {
+    for (const listener of listeners) listener(change);
+  };
 
   const insert = (resource: ArmResource): void => {
     const key = resource.id.toLowerCase();
@@ -86,6 +104,7 @@ function createStoreFromState(initial: LoadedState): Store {
     if (resource === undefined) return;
     byId.delete(key);
     byType.get(resource.type.toLowerCase())?.delete(key);
+    emit({ kind: 'delete', at: Date.now(), id: resource.id });
   };
   const load = (): void => {
     byId = new Map();
@@ -112,6 +131,7 @@ function createStoreFromState(initial: LoadedState): Store {
       }
       const copy = structuredClone(resource);
       insert(copy);
+      emit({ kind: 'put', at: Date.now(), id: copy.id, resource: copy });
       return copy;
     },
     delete(id) {
@@ -133,7 +153,17 @@ function createStoreFromState(initial: LoadedState): Store {
       }
       return found;
     },
-    reset: load,
+    reset() {
+      load();
+      emit({ kind: 'reset', at: Date.now() });
+    },
+    all() {
+      return byId.values();
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     setProviderRegistration(subscriptionId, namespace, state) {
       const states = catalog.registrations[subscriptionId.toLowerCase()];
       const known = catalog.providers.find((p) => p.namespace.toLowerCase() === namespace.toLowerCase());

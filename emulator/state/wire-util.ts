@@ -42,3 +42,12 @@ export function pushTo<T>(map: Map<string, T[]>, id: string, value: T): void {
   if (list === undefined) map.set(key, [value]);
   else list.push(value);
 }
+
+/** ISO-8601 duration as .NET prints a TimeSpan, e.g. PT1M31.306S. */
+export function isoDuration(ms: number): string {
+  const total = Math.max(0, ms) / 1000;
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = Number((total % 60).toFixed(3));
+  return `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}${s || (!h && !m) ? `${s}S` : ''}`;
+}

@@ -65,6 +65,7 @@ describe('contoso.json', () => {
       ['ben@contoso.example', 'Ben Backup', 'b0b00000-0000-4000-8000-000000000002', 'demo'],
       ['rita@contoso.example', 'Rita Reader', '4ead0000-0000-4000-8000-000000000003', 'demo'],
       ['nora@contoso.example', 'Nora NoAccess', '0000a0a0-0000-4000-8000-000000000004', 'demo'],
+      ['gina@contoso.example', 'Gina GroupReader', '6a1a0000-0000-4000-8000-000000000006', 'demo'],
     ]);
     expect(servicePrincipals).toEqual([
       { appId: '5e7a9c1b-3d5f-4a7b-8c9d-0e1f2a3b4c5d', objectId: '5e7a0000-0000-4000-8000-000000000005', displayName: 'ci-automation', secret: 'local-only-secret' },
@@ -77,6 +78,7 @@ describe('contoso.json', () => {
     );
     expect(rolesOf('4ead0000-0000-4000-8000-000000000003')).toEqual([`Reader @ /subscriptions/${PROD}`]);
     expect(rolesOf('0000a0a0-0000-4000-8000-000000000004')).toEqual([]);
+    expect(rolesOf('6a1a0000-0000-4000-8000-000000000006')).toEqual([`Reader @ /subscriptions/${PROD}/resourceGroups/rg-web`]);
     expect(rolesOf('5e7a0000-0000-4000-8000-000000000005')).toEqual([`Contributor @ /subscriptions/${PROD}`, `Contributor @ /subscriptions/${DEV}`]);
   });
 
@@ -446,8 +448,8 @@ describe('broken fixtures', () => {
     const messages = error.issues.map((i) => `${i.path}: ${i.message}`).join('\n');
     expect(messages).toContain('protectedItems[0].virtualMachine: virtual machine "rg-dr-neu/neu-app-01" is in northeurope, not westeurope');
     expect(messages).toContain('protectedItems[1].policy: policy "NoSuchPolicy" is not defined in vault rsv-legacy-weu');
-    expect(messages).toMatch(/roleAssignments\[8\]\.principalId: no user or service principal/);
-    expect(messages).toMatch(/roleAssignments\[8\]\.scope: scope .*rg-nope is not a subscription or resource group/);
+    expect(messages).toMatch(/roleAssignments\[9\]\.principalId: no user or service principal/);
+    expect(messages).toMatch(/roleAssignments\[9\]\.scope: scope .*rg-nope is not a subscription or resource group/);
   });
 
   it('reports a missing file and invalid JSON clearly', () => {

@@ -173,7 +173,7 @@ describe('reset', () => {
     expect(store.setProviderRegistration(DEV.split('/')[2] ?? '', 'microsoft.recoveryservices', 'Registered')).toBe(true);
     expect(providerFor(store.catalog, DEV.split('/')[2] ?? '', 'Microsoft.RecoveryServices')?.registrationState).toBe('Registered');
     store.reset();
-    expect(store.identity.users).toHaveLength(4);
+    expect(store.identity.users).toHaveLength(5);
     expect(providerFor(store.catalog, DEV.split('/')[2] ?? '', 'Microsoft.RecoveryServices')?.registrationState).toBe('NotRegistered');
   });
 

@@ -6,10 +6,12 @@ import type { NetworkManagementClient } from '@azure/arm-network';
 import type { RecoveryServicesClient } from '@azure/arm-recoveryservices';
 import type { RecoveryServicesBackupClient } from '@azure/arm-recoveryservicesbackup';
 import type { ResourceManagementClient } from '@azure/arm-resources';
+import type { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import { RECOVERY_SERVICES_API_VERSION, RESOURCES_API_VERSION } from './api-versions.ts';
 import type { JournalSink } from '../journal/types.ts';
 import { createAttemptRegistry, type ArmJournal } from './journaled.ts';
 import { keepErrorBodyPolicy } from './keep-error-body-policy.ts';
+import { createGraphPacer, graphPacingPolicy } from './graph-pacer.ts';
 import type { ReadBudget } from './rate-budget.ts';
 import { readBudgetPolicy } from './read-budget-policy.ts';
 
@@ -41,6 +43,8 @@ export type ArmClients = {
   backup(subscriptionId: string): Promise<RecoveryServicesBackupClient>;
   compute(subscriptionId: string): Promise<ComputeManagementClient>;
   network(subscriptionId: string): Promise<NetworkManagementClient>;
+  /** Tenant-level; its requests are paced by the user's Resource Graph quota (one pacer per gateway). */
+  resourceGraph(): Promise<ResourceGraphClient>;
 };
 
 /** Whatever the endpoint, tokens must be minted for ARM (the emulator checks the audience like ARM does). */
@@ -116,6 +120,14 @@ export function createArmClients({ endpoint, credential, httpClient, journal, re
     network: perSubscription(async (subscriptionId) => {
       const { NetworkManagementClient } = await import('@azure/arm-network');
       return new NetworkManagementClient(credential, subscriptionId, modular);
+    }),
+    resourceGraph: lazily(async () => {
+      const { ResourceGraphClient } = await import('@azure/arm-resourcegraph');
+      const pacer = createGraphPacer();
+      return new ResourceGraphClient(credential, {
+        ...modular,
+        additionalPolicies: [...modular.additionalPolicies, { policy: graphPacingPolicy(pacer), position: 'perRetry' as const }],
+      });
     }),
   };
 }

@@ -63,6 +63,7 @@ const CODE_KINDS: Record<string, AzureErrorKind> = {
   ResourceNotFound: 'notFound',
   ResourceGroupNotFound: 'notFound',
   TooManyRequests: 'throttled',
+  RateLimiting: 'throttled',
   RetryableErrorDueToAnotherOperation: 'throttled',
 };
 
@@ -129,11 +130,33 @@ function parseRetryAfter(value: string | undefined): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
+/**
+ * Resource Graph's top-level message only gives a time and a correlation id ("Please provide below info when
+ * asking for support: …"); what went wrong is in its details, after the generic InvalidQuery. The most specific
+ * detail becomes the error, with where the parser stopped.
+ */
+function graphDetail(body: Bag | undefined): { code: string; message: string } | undefined {
+  const details = body?.['details'];
+  if (!Array.isArray(details) || !(str(body?.['message']) ?? '').startsWith('Please provide below info when asking for support')) return undefined;
+  const records = details.filter(isRecord);
+  const specific = [...records].reverse().find((d) => str(d['code']) !== undefined && d['code'] !== 'InvalidQuery') ?? records[0];
+  const code = str(specific?.['code']);
+  if (!specific || !code) return undefined;
+  // The modular SDK moves a detail's own fields (line, token, ...) into additionalProperties.
+  const extra = isRecord(specific['additionalProperties']) ? { ...specific, ...specific['additionalProperties'] } : specific;
+  const line = extra['line'];
+  const position = extra['characterPositionInLine'];
+  const token = str(extra['token']);
+  const where = typeof line === 'number' && line >= 0 ? ` (line ${line}, position ${String(position)}${token ? `, at '${token}'` : ''})` : '';
+  return { code, message: `${str(specific['message']) ?? code}${where}` };
+}
+
 function fromRestError(error: Bag): AzureError {
   const status = typeof error['statusCode'] === 'number' ? error['statusCode'] : undefined;
   const body = armErrorBody(error);
-  const code = str(body?.['code']) ?? str(error['code']) ?? (status ? `HTTP${status}` : 'RequestFailed');
-  const message = str(body?.['message']) ?? str(error['message']) ?? 'The request to Azure failed.';
+  const graph = graphDetail(body);
+  const code = graph?.code ?? str(body?.['code']) ?? str(error['code']) ?? (status ? `HTTP${status}` : 'RequestFailed');
+  const message = graph?.message ?? str(body?.['message']) ?? str(error['message']) ?? 'The request to Azure failed.';
   if (status === undefined && code === 'REQUEST_SEND_ERROR') {
     return { kind: 'network', code: 'NetworkError', message };
   }

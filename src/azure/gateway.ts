@@ -41,6 +41,7 @@ import { getVmProtectionStatus, listProtectedVms, type ProtectedVm } from './pro
 import { getSecurityRule, type SecurityRuleRead } from './security-rule-read.ts';
 import { getVaultDetails, type VaultDetails } from './vault-details.ts';
 import { listTenants, type Tenant } from './tenants.ts';
+import { queryGraph, type GraphQueryOptions, type GraphQueryResult, type GraphScope } from './resource-graph.ts';
 import { resumeOperation, type FollowOptions, type Settlement } from './operations.ts';
 import {
   enableVmProtection,
@@ -118,6 +119,8 @@ export type ArmGateway = {
   getBackupJob(vault: VaultRef, jobId: string): Promise<BackupJob>;
   /** Polls a journal entry's saved operation URL (only if on the ARM endpoint) and records its result. */
   resumeOperation(entryId: string, operationUrl: string, options?: FollowOptions): Promise<Settlement>;
+  // Fleet reads: one Resource Graph query over many subscriptions, every page, paced by the user's quota.
+  queryGraph<T>(query: string, scope: GraphScope, options?: GraphQueryOptions): Promise<GraphQueryResult<T>>;
 };
 
 async function normalised<T>(operation: () => Promise<T>): Promise<T> {
@@ -167,5 +170,6 @@ export function createArmGateway(options: ArmClientOptions): ArmGateway {
     triggerVmBackup: (vault, vm, observer) => normalised(() => triggerVmBackup(clients, vault, vm, observer)),
     getBackupJob: (vault, jobId) => normalised(() => getBackupJob(clients, vault, jobId)),
     resumeOperation: (entryId, url, options) => normalised(() => resumeOperation(clients, entryId, url, options)),
+    queryGraph: (query, scope, options) => normalised(() => queryGraph(clients, query, scope, options)),
   };
 }

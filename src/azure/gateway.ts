@@ -42,6 +42,17 @@ import { getSecurityRule, type SecurityRuleRead } from './security-rule-read.ts'
 import { getVaultDetails, type VaultDetails } from './vault-details.ts';
 import { listTenants, type Tenant } from './tenants.ts';
 import { queryGraph, type GraphQueryOptions, type GraphQueryResult, type GraphScope } from './resource-graph.ts';
+import { createReadBudget, type ReadBudget } from './rate-budget.ts';
+import { createAgentReader, type AgentReader, type AgentReaderOptions } from './inventory/agent-reader.ts';
+import { confirmNetwork, confirmNetworks, type NetworkConfirmation } from './inventory/confirm-network.ts';
+import { createDiscoveryRegistry, type DiscoveryState } from './inventory/discovery.ts';
+import { countVms, type VmCounts } from './inventory/fleet-counts.ts';
+import type { FleetRow } from './inventory/fleet-rows.ts';
+import { loadFleetInventory, type LoadInventoryOptions } from './inventory/load-inventory.ts';
+import { lastSegment } from './inventory/normalise.ts';
+import type { FleetInventory, FleetScope, InventorySource } from './inventory/types.ts';
+import type { RefreshOptions, VaultLocator } from './vm-discovery.ts';
+import { readInstanceView } from './vm-inventory.ts';
 import { resumeOperation, type FollowOptions, type Settlement } from './operations.ts';
 import {
   enableVmProtection,
@@ -121,6 +132,23 @@ export type ArmGateway = {
   resumeOperation(entryId: string, operationUrl: string, options?: FollowOptions): Promise<Settlement>;
   // Fleet reads: one Resource Graph query over many subscriptions, every page, paced by the user's quota.
   queryGraph<T>(query: string, scope: GraphScope, options?: GraphQueryOptions): Promise<GraphQueryResult<T>>;
+  // The fleet table (src/azure/inventory/): build rows with buildFleetRows(inventory), then fill them in.
+  /** Every VM of the scope with its NICs, subnets, NSGs and protection: Resource Graph, or ARM lists without it. */
+  loadFleetInventory(scope: FleetScope, options?: LoadInventoryOptions): Promise<FleetInventory>;
+  /** VMs per subscription and region (one Resource Graph query, or each subscription's VM list). */
+  countVms(subscriptions: readonly string[], options?: { source?: InventorySource | 'auto'; signal?: AbortSignal }): Promise<VmCounts>;
+  /**
+   * Reads the agent of these VMs (pass the running ones of the chosen regions) one instance view each, paced by
+   * ARM's read bucket; merge each batch into the rows with withAgent(). Starts at once; prioritize() the visible rows.
+   */
+  readAgents(vmIds: readonly string[], options?: Pick<AgentReaderOptions, 'onBatch' | 'onProgress' | 'signal' | 'batchMs'>): AgentReader;
+  /** Azure's effective rules for the row's primary NIC: merge with withEffectiveNetwork(). Never throws. */
+  confirmNetwork(row: Pick<FleetRow, 'facts' | 'network'>): Promise<NetworkConfirmation>;
+  /** The same for at most `max` rows (CONFIRM_AUTOMATICALLY unless told). */
+  confirmNetworks(rows: readonly Pick<FleetRow, 'facts' | 'network'>[], max?: number): Promise<NetworkConfirmation[]>;
+  /** The vault's discovery, once per vault and region per session, in the background (needed before Enable only). */
+  ensureDiscovery(vault: VaultLocator & { location: string }, options?: RefreshOptions): Promise<number>;
+  discoveryState(vault: VaultLocator & { location: string }): DiscoveryState | undefined;
 };
 
 async function normalised<T>(operation: () => Promise<T>): Promise<T> {
@@ -132,7 +160,10 @@ async function normalised<T>(operation: () => Promise<T>): Promise<T> {
 }
 
 export function createArmGateway(options: ArmClientOptions): ArmGateway {
-  const clients = createArmClients(options);
+  // One read budget per gateway (= per signed-in principal), fed by every read the clients make.
+  const readBudget: ReadBudget = options.readBudget ?? createReadBudget();
+  const clients = createArmClients({ ...options, readBudget });
+  const discovery = createDiscoveryRegistry(clients);
   return {
     listSubscriptions: () => normalised(() => listSubscriptions(clients)),
     listLocations: (sub) => normalised(() => listLocations(clients, sub)),
@@ -171,5 +202,13 @@ export function createArmGateway(options: ArmClientOptions): ArmGateway {
     getBackupJob: (vault, jobId) => normalised(() => getBackupJob(clients, vault, jobId)),
     resumeOperation: (entryId, url, options) => normalised(() => resumeOperation(clients, entryId, url, options)),
     queryGraph: (query, scope, options) => normalised(() => queryGraph(clients, query, scope, options)),
+    loadFleetInventory: (scope, options) => normalised(() => loadFleetInventory(clients, scope, options)),
+    countVms: (subscriptions, options) => normalised(() => countVms(clients, subscriptions, options)),
+    readAgents: (vmIds, options = {}) =>
+      createAgentReader(vmIds, { ...options, budget: readBudget, read: (vmId, signal) => readInstanceView(clients, vmId, lastSegment(vmId), signal) }),
+    confirmNetwork: (row) => confirmNetwork(clients, row),
+    confirmNetworks: (rows, max) => confirmNetworks(clients, rows, max),
+    ensureDiscovery: (vault, options) => normalised(() => discovery.ensure(vault, options)),
+    discoveryState: (vault) => discovery.stateOf(vault),
   };
 }

@@ -52,10 +52,10 @@ export async function listNetwork(clients: ArmClients, subscriptionId: string, o
 export const NETWORK_LIST_COUNT = 5;
 
 /** One VM's instance view, or null when the VM is gone (deleted since it was listed). */
-export async function readInstanceView(clients: ArmClients, vmId: string, vmName: string): Promise<VmInstanceViewLike | null> {
+export async function readInstanceView(clients: ArmClients, vmId: string, vmName: string, signal?: AbortSignal): Promise<VmInstanceViewLike | null> {
   const client = await clients.compute(vmId.split('/')[2] ?? '');
   try {
-    return await client.virtualMachines.instanceView(resourceGroupOf(vmId), vmName);
+    return await client.virtualMachines.instanceView(resourceGroupOf(vmId), vmName, signal ? { abortSignal: signal } : {});
   } catch (error) {
     if (toAzureError(error).status === 404) return null;
     throw error;

@@ -86,7 +86,7 @@ export function vmQuery(regions?: readonly string[]): string {
     Resources
     | where type =~ 'microsoft.network/networkinterfaces'
     | where isnotempty(tostring(properties.virtualMachine.id))
-    | mv-expand limit ${MV_EXPAND_LIMIT} config = properties.ipConfigurations
+    | mv-expand config = properties.ipConfigurations limit ${MV_EXPAND_LIMIT}
     | extend publicIpKey = tolower(tostring(config.properties.publicIPAddress.id))
     | join kind=leftouter (
         Resources
@@ -127,7 +127,7 @@ export function subnetQuery(regions?: readonly string[]): string {
   return `Resources
 | where type =~ 'microsoft.network/virtualnetworks'${regionFilter(regions)}
 | project vnetId = id, subnetCount = array_length(properties.subnets), subnets = properties.subnets
-| mv-expand limit ${MV_EXPAND_LIMIT} subnet = subnets
+| mv-expand subnet = subnets limit ${MV_EXPAND_LIMIT}
 | project vnetId, subnetCount, subnetId = tostring(subnet.id),
     nsgId = tostring(subnet.properties.networkSecurityGroup.id)
 | where isnotempty(subnetId)`;

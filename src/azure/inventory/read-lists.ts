@@ -73,7 +73,8 @@ export function nicFromList(nic: NicLike & { id: string }, staticIps: ReadonlySe
   return out;
 }
 
-type SubscriptionLists = {
+/** What one subscription's list calls returned (SDK objects or ARM's wire JSON alike). */
+export type SubscriptionLists = {
   vms: VmListed[];
   statuses: VmLike[];
   nics: NicLike[];
@@ -84,7 +85,7 @@ type SubscriptionLists = {
   pages: number;
 };
 
-async function readSubscription(clients: ArmClients, subscriptionId: string, onStage: (stage: InventoryStage, pages: number, vms?: number) => void): Promise<SubscriptionLists> {
+async function readSubscription(clients: ArmClients, subscriptionId: string, onStage: (stage: InventoryStage, vms?: number) => void): Promise<SubscriptionLists> {
   const [compute, network, vaultsClient, backup] = await Promise.all([
     clients.compute(subscriptionId),
     clients.network(subscriptionId),
@@ -108,23 +109,23 @@ async function readSubscription(clients: ArmClients, subscriptionId: string, onS
           : [],
       ),
     );
-    onStage('protection', 0);
+    onStage('protection');
     return perVault.flat();
   })();
   const [vms, statuses, nics, publicIps, vnets, nsgs, items] = await Promise.all([
     counted(collectPages<VmListed>(compute.virtualMachines.listAll())).then((v) => {
-      onStage('vms', 0, v.length);
+      onStage('vms', v.length);
       return v;
     }),
     counted(collectPages<VmLike>(compute.virtualMachines.listAll({ statusOnly: 'true' }))),
     counted(collectPages<NicLike>(network.networkInterfaces.listAll())),
     counted(collectPages<PublicIpLike>(network.publicIPAddresses.listAll())),
     counted(collectPages<VnetLike>(network.virtualNetworks.listAll())).then((v) => {
-      onStage('subnets', 0);
+      onStage('subnets');
       return v;
     }),
     counted(collectPages<NsgListItemLike>(network.networkSecurityGroups.listAll())).then((v) => {
-      onStage('nsgs', 0);
+      onStage('nsgs');
       return v;
     }),
     protection,
@@ -170,30 +171,10 @@ function normaliseSubscription(lists: SubscriptionLists, regions: ReadonlySet<st
   return { vms, nics, subnets, nsgs: lists.nsgs, protectedItems };
 }
 
-export async function readInventoryFromLists(clients: ArmClients, scope: FleetScope, options: InventoryOptions = {}): Promise<FleetInventory> {
-  const { onProgress, now = () => new Date() } = options;
+/** The inventory from each subscription's lists (pure: also what the tests feed with the emulator's wire JSON). */
+export function inventoryFromLists(lists: readonly SubscriptionLists[], scope: FleetScope, readAt: string): FleetInventory {
   const regions = scope.regions && scope.regions.length > 0 ? new Set(scope.regions.map(regionKey)) : null;
-  let vmsSoFar = 0;
-  let requests = 0;
-  const stages = new Map<InventoryStage, number>();
-  const report = () =>
-    onProgress?.({
-      source: 'lists',
-      requests,
-      vms: vmsSoFar,
-      stagesDone: [...stages].filter(([, n]) => n >= scope.subscriptions.length).map(([s]) => s),
-    });
-  const parts = await mapConcurrent(scope.subscriptions, SUBSCRIPTION_CONCURRENCY, async (sub) => {
-    if (options.signal?.aborted) throw options.signal.reason instanceof Error ? options.signal.reason : new DOMException('Aborted', 'AbortError');
-    const lists = await readSubscription(clients, sub, (stage, _pages, vms) => {
-      stages.set(stage, (stages.get(stage) ?? 0) + 1);
-      if (vms !== undefined) vmsSoFar += vms;
-      report();
-    });
-    requests += lists.pages;
-    report();
-    return normaliseSubscription(lists, regions);
-  });
+  const parts = lists.map((l) => normaliseSubscription(l, regions));
   const nics = parts.flatMap((p) => p.nics);
   const subnets = parts.flatMap((p) => p.subnets);
   const referenced = referencedNsgIds(nics, subnets);
@@ -205,8 +186,34 @@ export async function readInventoryFromLists(clients: ArmClients, scope: FleetSc
     subnets,
     nsgs: parts.flatMap((p) => p.nsgs).filter((n) => n.id && referenced.has(idKey(n.id))).map((n) => nsgFrom(n)),
     protectedItems: parts.flatMap((p) => p.protectedItems),
-    requests: { graph: 0, arm: requests },
+    requests: { graph: 0, arm: lists.reduce((sum, l) => sum + l.pages, 0) },
     truncated: [],
-    readAt: now().toISOString(),
+    readAt,
   };
+}
+
+export async function readInventoryFromLists(clients: ArmClients, scope: FleetScope, options: InventoryOptions = {}): Promise<FleetInventory> {
+  const { onProgress, now = () => new Date() } = options;
+  let vmsSoFar = 0;
+  let requests = 0;
+  const stages = new Map<InventoryStage, number>();
+  const report = () =>
+    onProgress?.({
+      source: 'lists',
+      requests,
+      vms: vmsSoFar,
+      stagesDone: [...stages].filter(([, n]) => n >= scope.subscriptions.length).map(([s]) => s),
+    });
+  const lists = await mapConcurrent(scope.subscriptions, SUBSCRIPTION_CONCURRENCY, async (sub) => {
+    if (options.signal?.aborted) throw options.signal.reason instanceof Error ? options.signal.reason : new DOMException('Aborted', 'AbortError');
+    const read = await readSubscription(clients, sub, (stage, vms) => {
+      stages.set(stage, (stages.get(stage) ?? 0) + 1);
+      if (vms !== undefined) vmsSoFar += vms;
+      report();
+    });
+    requests += read.pages;
+    report();
+    return read;
+  });
+  return inventoryFromLists(lists, scope, now().toISOString());
 }

@@ -37,11 +37,10 @@ export function readableBy(store: Store, principalId: string): (entry: GraphEntr
   const mine = (store.identity.roleAssignments as readonly RoleAssignment[]).filter((a) => a.principalId.toLowerCase() === pid);
   const decisions = new Map<string, boolean>();
   return (entry) => {
-    const key = `${entry.rbacScope}|${entry.readAction}`;
-    let allowed = decisions.get(key);
+    let allowed = decisions.get(entry.rbacKey);
     if (allowed === undefined) {
       allowed = isAuthorized(mine, principalId, entry.readAction, entry.rbacScope);
-      decisions.set(key, allowed);
+      decisions.set(entry.rbacKey, allowed);
     }
     return allowed;
   };

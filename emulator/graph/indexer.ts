@@ -12,6 +12,8 @@ export interface GraphIndex {
   pending(): number;
   /** Rows in all tables. */
   size(): number;
+  /** Changes whenever a row appears, changes or goes (callers cache what they derive from entries()). */
+  version(): number;
   /** Stops following the store. */
   close(): void;
 }
@@ -48,10 +50,12 @@ export function createGraphIndex(store: Store, lagMs: () => number, clock: () =>
   /** Changes stamped with this index's clock when they happened (the store's own stamp is Date.now). */
   let queue: { change: StoreChange; at: number }[] = [];
   let head = 0;
+  let version = 0;
 
   const remove = (key: string): void => {
     const table = tableOf.get(key);
     if (table === undefined) return;
+    version++;
     tableOf.delete(key);
     const state = tables.get(table) as TableState;
     state.byKey.delete(key);
@@ -59,6 +63,7 @@ export function createGraphIndex(store: Store, lagMs: () => number, clock: () =>
     if (found) state.sorted.splice(at, 1);
   };
   const upsert = (e: GraphEntry): void => {
+    version++;
     if (tableOf.get(e.key) !== e.table) remove(e.key);
     tableOf.set(e.key, e.table);
     const state = tables.get(e.table) as TableState;
@@ -73,6 +78,7 @@ export function createGraphIndex(store: Store, lagMs: () => number, clock: () =>
     tableOf = new Map();
     queue = [];
     head = 0;
+    version++;
     const all: GraphEntry[] = store.catalog.subscriptions.map((s) => subscriptionEntry(s, ctx));
     for (const resource of store.all()) {
       const e = entryFor(resource, ctx);
@@ -123,6 +129,7 @@ export function createGraphIndex(store: Store, lagMs: () => number, clock: () =>
     },
     pending: () => queue.length - head,
     size: () => tableOf.size,
+    version: () => version,
     close: unsubscribe,
   };
 }

@@ -52,6 +52,8 @@ export interface GraphServiceOptions {
 
 // Clients page through the same query again and again (and poll with it): parse each text once.
 const MAX_CACHED_ASTS = 256;
+// (table, principal, scope) sets kept; each is an array of references to index rows.
+const MAX_VISIBLE_SETS = 64;
 
 function fingerprintOf(request: GraphQueryRequest): string {
   const scope = (list: string[] | undefined) => (list === undefined ? null : list.map((s) => s.toLowerCase()).sort());
@@ -97,25 +99,37 @@ export function createGraphService(options: GraphServiceOptions): GraphService {
     return ast;
   };
 
+  /**
+   * The rows of a table the principal may see in the scope. Kept until the index changes (or a kept row
+   * expires), because clients send the same principal and scope again and again (pages, polls, batches).
+   */
+  const visible = new Map<string, { version: number; validUntil: number; rows: Row[] }>();
+  function visibleRows(table: GraphTable, principal: Principal, subscriptions: Set<string>, now: number): Row[] {
+    const entries = index.entries(table, now);
+    const key = `${table}|${principal.objectId.toLowerCase()}|${[...subscriptions].sort().join(',')}`;
+    const kept = visible.get(key);
+    if (kept && kept.version === index.version() && now < kept.validUntil) return kept.rows;
+    const readable = readableBy(store, principal.objectId);
+    const rows: Row[] = [];
+    let validUntil = Infinity;
+    for (const e of entries) {
+      if (!subscriptions.has(e.subscriptionId) || (e.expiresAt !== undefined && e.expiresAt <= now) || !readable(e)) continue;
+      rows.push(e.row);
+      if (e.expiresAt !== undefined) validUntil = Math.min(validUntil, e.expiresAt);
+    }
+    if (visible.size >= MAX_VISIBLE_SETS) visible.delete(visible.keys().next().value as string);
+    visible.set(key, { version: index.version(), validUntil, rows });
+    return rows;
+  }
+
   function run(request: GraphQueryRequest, principal: Principal, correlationId: string): GraphResult {
     const now = clock();
     const subscriptions = subscriptionsInScope(store, principal.objectId, request);
-    const readable = readableBy(store, principal.objectId);
-    const tables = new Map<GraphTable, Row[]>();
     const input: QueryInput = {
       now: new Date(now),
       table(name) {
         const table = GRAPH_TABLES.find((t) => t === name);
-        if (table === undefined) return undefined;
-        let rows = tables.get(table);
-        if (rows === undefined) {
-          rows = [];
-          for (const e of index.entries(table, now)) {
-            if (subscriptions.has(e.subscriptionId) && (e.expiresAt === undefined || e.expiresAt > now) && readable(e)) rows.push(e.row);
-          }
-          tables.set(table, rows);
-        }
-        return rows;
+        return table === undefined ? undefined : visibleRows(table, principal, subscriptions, now);
       },
     };
     let out;
@@ -199,6 +213,7 @@ export function createGraphService(options: GraphServiceOptions): GraphService {
     reset() {
       quota.reset();
       results.reset();
+      visible.clear();
     },
   };
 }

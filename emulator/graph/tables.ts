@@ -23,6 +23,8 @@ export interface GraphEntry {
   /** Where ARM would check the read: the resource group, or the subscription for subscription-level rows. */
   rbacScope: string;
   readAction: string;
+  /** `${rbacScope}|${readAction}`, lower-cased: one RBAC decision holds for every row with the same key. */
+  rbacKey: string;
   /** ARG keeps some rows only for a while (backup jobs: 14 days); absent = forever. */
   expiresAt?: number;
 }
@@ -90,8 +92,8 @@ function baseRow(r: ArmResource, ctx: TableContext, overrides: Partial<Row> = {}
   };
 }
 
-function entry(table: GraphTable, r: ArmResource, row: Row, extra: Partial<GraphEntry> = {}): GraphEntry {
-  return {
+function entry(table: GraphTable, r: ArmResource, row: Row, extra: Partial<Omit<GraphEntry, 'rbacKey'>> = {}): GraphEntry {
+  const e = {
     table,
     key: r.id.toLowerCase(),
     row,
@@ -100,6 +102,7 @@ function entry(table: GraphTable, r: ArmResource, row: Row, extra: Partial<Graph
     readAction: `${r.type}/read`,
     ...extra,
   };
+  return { ...e, rbacKey: `${e.rbacScope}|${e.readAction.toLowerCase()}` };
 }
 
 /**
@@ -247,5 +250,6 @@ export function subscriptionEntry(s: SubscriptionWire, ctx: TableContext): Graph
     subscriptionId: s.subscriptionId.toLowerCase(),
     rbacScope: sub,
     readAction: 'Microsoft.Resources/subscriptions/read',
+    rbacKey: `${sub}|microsoft.resources/subscriptions/read`,
   };
 }

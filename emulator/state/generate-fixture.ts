@@ -10,6 +10,11 @@ export interface GenerateOptions {
   seed?: number;
   /** VMs per workload resource group. */
   vmsPerResourceGroup?: number;
+  /**
+   * Subscriptions in the tenant, at least 3 (contoso's two and "Contoso Scale", the default). More adds
+   * "Contoso Scale 2", "Contoso Scale 3", ... and spreads the VMs evenly over all of them.
+   */
+  subscriptionCount?: number;
 }
 
 type ResourceGroupInput = NonNullable<FixtureInput['subscriptions'][number]['resourceGroups']>[number];
@@ -17,6 +22,11 @@ type VmInput = NonNullable<ResourceGroupInput['virtualMachines']>[number];
 type NicInput = NonNullable<ResourceGroupInput['networkInterfaces']>[number];
 
 const SCALE_SUBSCRIPTION = 'd4e6f8a0-2b4c-4d6e-8f0a-1b2c3d4e5f60';
+
+/** Ids of the extra scale subscriptions: "Contoso Scale {n}" for n = 2, 3, ... */
+function scaleSubscriptionId(n: number): string {
+  return `d4e6f8a0-2b4c-4d6e-8f0a-${n.toString(16).padStart(12, '0')}`;
+}
 const ALICE = 'a11ce000-0000-4000-8000-000000000001';
 const CI_SP = '5e7a0000-0000-4000-8000-000000000005';
 
@@ -87,7 +97,14 @@ export function generateFixture(options: GenerateOptions): FixtureInput {
   const zonal = new Set(base.regions.filter((r) => r.availabilityZones.length > 0).map((r) => r.name));
   const withVaults = new Set(base.regions.filter((r) => r.recoveryServicesVaults).map((r) => r.name));
 
-  const subscriptionIds = [...base.subscriptions.map((s) => s.subscriptionId), SCALE_SUBSCRIPTION];
+  const extraScale = Array.from({ length: Math.max(0, (options.subscriptionCount ?? 3) - 3) }, (_, i) => scaleSubscriptionId(i + 2));
+  const subscriptionIds = [...base.subscriptions.map((s) => s.subscriptionId), SCALE_SUBSCRIPTION, ...extraScale];
+  const scaleIds = new Set([SCALE_SUBSCRIPTION, ...extraScale]);
+  // The default mix (60/15/25) is kept exactly when there are no extra subscriptions, so existing fixtures stay the same.
+  const subscriptionWeights: readonly (readonly [string, number])[] =
+    extraScale.length === 0
+      ? ([[subscriptionIds[0] ?? '', 60], [subscriptionIds[1] ?? '', 15], [SCALE_SUBSCRIPTION, 25]] as const)
+      : subscriptionIds.map((id) => [id, 1] as const);
   const groups = new Map<string, ResourceGroupInput[]>(subscriptionIds.map((id) => [id, []]));
   const workload = new Map<string, { rg: ResourceGroupInput; count: number }>();
   const networks = new Set<string>();
@@ -140,7 +157,7 @@ export function generateFixture(options: GenerateOptions): FixtureInput {
     const rg: ResourceGroupInput = {
       name,
       location: region,
-      tags: { env: sub === SCALE_SUBSCRIPTION ? 'scale' : 'generated' },
+      tags: { env: scaleIds.has(sub) ? 'scale' : 'generated' },
       publicIpAddresses: [{ name: 'pip-lb', sku: 'Standard', allocation: 'Static' }],
       loadBalancers: [{ name: 'lb-app', frontend: { publicIpAddress: 'pip-lb' }, backendPools: ['bepool'] }],
       availabilitySets: [{ name: 'avset-app' }],
@@ -153,7 +170,7 @@ export function generateFixture(options: GenerateOptions): FixtureInput {
   };
 
   for (let i = 0; i < options.vmCount; i++) {
-    const sub = pick(rand, [[subscriptionIds[0] ?? '', 60], [subscriptionIds[1] ?? '', 15], [SCALE_SUBSCRIPTION, 25]] as const);
+    const sub = pick(rand, subscriptionWeights);
     const region = pick(rand, REGION_WEIGHTS);
     networkGroup(sub, region, REGION_WEIGHTS.findIndex(([r]) => r === region));
     const rg = workloadGroup(sub, region);
@@ -231,8 +248,10 @@ export function generateFixture(options: GenerateOptions): FixtureInput {
     servicePrincipals: base.servicePrincipals,
     roleAssignments: [
       ...base.roleAssignments.filter((ra) => !ra.scope.toLowerCase().includes('/resourcegroups/')),
-      { principalId: ALICE, roleName: 'Owner', scope: `/subscriptions/${SCALE_SUBSCRIPTION}` },
-      { principalId: CI_SP, roleName: 'Contributor', scope: `/subscriptions/${SCALE_SUBSCRIPTION}` },
+      ...[SCALE_SUBSCRIPTION, ...extraScale].flatMap((id) => [
+        { principalId: ALICE, roleName: 'Owner' as const, scope: `/subscriptions/${id}` },
+        { principalId: CI_SP, roleName: 'Contributor' as const, scope: `/subscriptions/${id}` },
+      ]),
     ],
     regions: base.regions,
     subscriptions: [
@@ -246,6 +265,7 @@ export function generateFixture(options: GenerateOptions): FixtureInput {
         resourceGroups: groups.get(s.subscriptionId) ?? [],
       })),
       { subscriptionId: SCALE_SUBSCRIPTION, displayName: 'Contoso Scale', resourceGroups: groups.get(SCALE_SUBSCRIPTION) ?? [] },
+      ...extraScale.map((id, i) => ({ subscriptionId: id, displayName: `Contoso Scale ${i + 2}`, resourceGroups: groups.get(id) ?? [] })),
     ],
   };
 }

@@ -28,7 +28,7 @@ export interface Answer {
 }
 
 export function graphHarness(fixture: Fixture = loadFixtureFile(DEFAULT_FIXTURE_PATH), tune: (s: Settings) => void = () => {}) {
-  let now = Date.parse('2025-06-01T10:00:00Z');
+  let now = Date.now();
   const clock = () => now;
   const store = createMemoryStore(fixture);
   const settings = defaultSettings();
@@ -85,4 +85,18 @@ export async function allPages(h: ReturnType<typeof graphHarness>, principal: st
     token = page.body['$skipToken'] as string | undefined;
   } while (token);
   return { pages, rows: pages.flatMap((p) => p.body['data'] as Record<string, unknown>[]) };
+}
+
+/** Every item of an ARM list call, following nextLink (absolute, on the emulator's host). */
+export async function armList<T = Record<string, unknown>>(h: ReturnType<typeof graphHarness>, principal: string, url: string): Promise<T[]> {
+  const items: T[] = [];
+  let next: string | undefined = url;
+  while (next) {
+    const res = await h.call(principal, 'GET', next);
+    if (res.status !== 200) throw new Error(`GET ${next}: ${res.status} ${JSON.stringify(res.body)}`);
+    items.push(...((res.body['value'] as T[] | undefined) ?? []));
+    const link = res.body['nextLink'] as string | undefined;
+    next = link?.replace(/^https:\/\/[^/]+\/arm/, '');
+  }
+  return items;
 }

@@ -1,65 +1,22 @@
-// `npm run bench`: how many ARM requests, and how long, the Virtual machines step needs to build its
+// Scenario `readiness`: how many ARM requests, and how long, the Virtual machines step needs to build its
 // readiness table for a large subscription. Starts the emulator in-process with a generated fixture
 // (1,000 then 5,000 VMs across regions and subscriptions) and 50 ms added to every ARM request, signs
 // in as the fixture's service principal, runs the app's own gathering code (src/azure/vm-readiness.ts)
 // for the westeurope vault of Contoso Production, and prints what the emulator's request log saw.
 // Figures only: nothing here passes or fails on time.
-//
-// Usage: npm run bench [-- --vms 1000,5000] [--latency-ms 50] [--concurrency 8] [--page-size 100]
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import type { AccessToken, TokenCredential } from '@azure/core-auth';
-import { startEmulator } from '../emulator/app.ts';
-import { readConfig } from '../emulator/config.ts';
-import type { RequestLogEntry } from '../emulator/arm/pipeline.ts';
-import { generateFixture } from '../emulator/state/generate-fixture.ts';
-import { createArmClients } from '../src/azure/clients.ts';
-import { gatherVmReadiness, type GatherVault, type VmReadinessTable } from '../src/azure/vm-readiness.ts';
+import { startEmulator } from '../../emulator/app.ts';
+import { readConfig } from '../../emulator/config.ts';
+import type { RequestLogEntry } from '../../emulator/arm/pipeline.ts';
+import { generateFixture } from '../../emulator/state/generate-fixture.ts';
+import { parseFixture } from '../../emulator/state/store.ts';
+import { createArmClients } from '../../src/azure/clients.ts';
+import { gatherVmReadiness, type GatherVault, type VmReadinessTable } from '../../src/azure/vm-readiness.ts';
+import { clearRequestLog, countBy, credentialFor, PRODUCTION, requestLog, type Scenario, type ScenarioOptions, type ScenarioResult } from '../common.ts';
 
-const PRODUCTION = '8c6b1f3e-2a4d-4f5b-9e7c-0a1b2c3d4e5f';
-const SP = { clientId: '5e7a9c1b-3d5f-4a7b-8c9d-0e1f2a3b4c5d', secret: 'local-only-secret' };
 const REGION = 'westeurope';
 // The bench measures requests and round trips, not ARM's throttling: with the real budget (250 reads,
 // refilling 25/s) thousands of per-VM reads would mostly measure waiting for 429s to clear.
 const UNTHROTTLED = '1000000';
-
-const { values } = parseArgs({
-  options: {
-    vms: { type: 'string', default: '1000,5000' },
-    'latency-ms': { type: 'string', default: '50' },
-    'lro-delay-ms': { type: 'string', default: '200' },
-    'page-size': { type: 'string', default: '100' },
-    concurrency: { type: 'string', default: '8' },
-    seed: { type: 'string', default: '1' },
-  },
-});
-const sizes = (values.vms ?? '').split(',').map((n) => Number(n.trim())).filter((n) => Number.isInteger(n) && n > 0);
-const concurrency = Number(values.concurrency);
-
-function credentialFor(origin: string): TokenCredential {
-  let cached: AccessToken | undefined;
-  return {
-    async getToken() {
-      if (cached && cached.expiresOnTimestamp - Date.now() > 120_000) return cached;
-      const res = await fetch(`${origin}/idp/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'client_credentials',
-          client_id: SP.clientId,
-          client_secret: SP.secret,
-          scope: 'https://management.azure.com/.default',
-        }),
-      });
-      if (!res.ok) throw new Error(`token request failed: ${res.status} ${await res.text()}`);
-      const json = (await res.json()) as { access_token: string; expires_in: number };
-      cached = { token: json.access_token, expiresOnTimestamp: Date.now() + json.expires_in * 1000 };
-      return cached;
-    },
-  };
-}
 
 type Kind = 'list page' | 'per-VM instance view' | 'per-VM backupStatus' | 'refresh (POST + polls)' | 'other';
 
@@ -92,23 +49,20 @@ type Run = {
   log: RequestLogEntry[];
 };
 
-async function runOnce(vmCount: number): Promise<Run> {
-  const dir = await mkdtemp(join(tmpdir(), 'vmbw-bench-'));
-  const fixturePath = join(dir, `fixture-${vmCount}.json`);
-  await writeFile(fixturePath, JSON.stringify(generateFixture({ vmCount, seed: Number(values.seed) })));
+async function runOnce(vmCount: number, options: ScenarioOptions): Promise<Run> {
   const config = readConfig(
     [
       '--port', '0',
-      '--fixture', fixturePath,
-      '--latency-ms', values['latency-ms'] ?? '50',
-      '--lro-delay-ms', values['lro-delay-ms'] ?? '200',
-      '--page-size', values['page-size'] ?? '100',
+      '--latency-ms', String(options.latencyMs),
+      '--lro-delay-ms', String(options.lroDelayMs),
+      '--page-size', String(options.pageSize),
       '--read-capacity', UNTHROTTLED,
       '--write-capacity', UNTHROTTLED,
+      '--graph-lag-ms', '0',
     ],
     {},
   );
-  const emulator = await startEmulator(config);
+  const emulator = await startEmulator(config, parseFixture(generateFixture({ vmCount, seed: options.seed }), 'generated'));
   try {
     const clients = createArmClients({ endpoint: `${emulator.origin}/arm`, credential: credentialFor(emulator.origin) });
     const vault: GatherVault = {
@@ -118,26 +72,18 @@ async function runOnce(vmCount: number): Promise<Run> {
       location: REGION,
       subscriptionId: PRODUCTION,
     };
-    await fetch(`${emulator.origin}/_emulator/requests`, { method: 'DELETE' });
+    await clearRequestLog(emulator.origin);
     const started = performance.now();
-    const table = await gatherVmReadiness(clients, vault, { concurrency });
+    const table = await gatherVmReadiness(clients, vault, { concurrency: options.concurrency });
     const wallMs = performance.now() - started;
-    const log = (await (await fetch(`${emulator.origin}/_emulator/requests`)).json()) as RequestLogEntry[];
-    return { vmCount, table, wallMs, log };
+    return { vmCount, table, wallMs, log: await requestLog(emulator.origin) };
   } finally {
     await emulator.close();
-    await rm(dir, { recursive: true, force: true });
   }
 }
 
 const pad = (text: string | number, width: number) => String(text).padStart(width);
 const padEnd = (text: string | number, width: number) => String(text).padEnd(width);
-
-function countBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const item of items) counts.set(keyOf(item), (counts.get(keyOf(item)) ?? 0) + 1);
-  return counts;
-}
 
 function report(run: Run): void {
   const { table, log } = run;
@@ -162,7 +108,7 @@ function report(run: Run): void {
   for (const [name, n] of countBy(log.filter((e) => kindOf(e) === 'list page'), listName)) console.log(`    ${padEnd(name, 32)} ${pad(n, 4)}`);
 }
 
-function growth(runs: readonly Run[]): void {
+function growth(runs: readonly Run[], options: ScenarioOptions): void {
   console.log('\n== Growth: requests per kind against VMs ==');
   const header = ['VMs (subscription)', 'in region', 'list pages', 'instance views', 'backupStatus', 'refresh', 'total', 'requests/VM'];
   console.log(header.map((h, i) => (i === 0 ? padEnd(h, 20) : pad(h, 15))).join(''));
@@ -180,7 +126,7 @@ function growth(runs: readonly Run[]): void {
     ];
     console.log(cells.map((c, i) => (i === 0 ? padEnd(c, 20) : pad(c, 15))).join(''));
   }
-  const pageSize = Number(values['page-size']);
+  const { pageSize, concurrency } = options;
   console.log(
     [
       '',
@@ -199,14 +145,45 @@ function growth(runs: readonly Run[]): void {
   );
 }
 
-console.log(
-  `Readiness benchmark: ${values['latency-ms']} ms added per ARM request, page size ${values['page-size']}, ` +
-    `per-VM concurrency ${concurrency}, LRO delay ${values['lro-delay-ms']} ms, throttling raised to ${UNTHROTTLED} (see the note in the script).`,
-);
-const runs: Run[] = [];
-for (const size of sizes) {
-  const run = await runOnce(size);
-  report(run);
-  runs.push(run);
+/** The floor: every request sent `concurrency` at a time, each costing only the added latency. */
+function floorMs(run: Run, options: ScenarioOptions): number {
+  return Math.ceil(run.log.length / Math.max(1, options.concurrency)) * options.latencyMs;
 }
-if (runs.length > 1) growth(runs);
+
+function resultOf(run: Run, options: ScenarioOptions): ScenarioResult {
+  const kinds = countBy(run.log, kindOf);
+  return {
+    name: 'readiness',
+    vms: run.vmCount,
+    subscriptions: new Set(run.table.rows.map((r) => r.facts.id.split('/')[2])).size,
+    requests: run.log.length,
+    graphQueries: 0,
+    throttled: run.log.filter((e) => e.status === 429).length,
+    ms: Math.round(run.wallMs),
+    floorMs: floorMs(run, options),
+    failures: run.log.filter((e) => e.status >= 400 && e.status !== 429).length,
+    vmsInSubscription: run.table.rows.length,
+    inRegion: run.table.stats.inScopeCount,
+    listPages: kinds.get('list page') ?? 0,
+    instanceViews: kinds.get('per-VM instance view') ?? 0,
+    backupStatus: kinds.get('per-VM backupStatus') ?? 0,
+  };
+}
+
+export const readinessScenario: Scenario = {
+  name: 'readiness',
+  async run(options) {
+    console.log(
+      `Readiness benchmark: ${options.latencyMs} ms added per ARM request, page size ${options.pageSize}, ` +
+        `per-VM concurrency ${options.concurrency}, LRO delay ${options.lroDelayMs} ms, throttling raised to ${UNTHROTTLED} (see the note in the script).`,
+    );
+    const runs: Run[] = [];
+    for (const size of options.vmCounts) {
+      const run = await runOnce(size, options);
+      report(run);
+      runs.push(run);
+    }
+    if (runs.length > 1) growth(runs, options);
+    return runs.map((run) => resultOf(run, options));
+  },
+};

@@ -9,10 +9,11 @@
 // --lro-delay-ms 200; graph-50k: --graph-vms 50000, --graph-subscriptions 100. See bench/README.md.
 import { parseArgs } from 'node:util';
 import type { Scenario, ScenarioOptions, ScenarioResult } from './common.ts';
+import { agent1200Scenario, network5kScenario, table50kScenario, table5kScenario } from './scenarios/fleet.ts';
 import { graph50kScenario } from './scenarios/graph-50k.ts';
 import { readinessScenario } from './scenarios/readiness.ts';
 
-const SCENARIOS: readonly Scenario[] = [readinessScenario, graph50kScenario];
+const SCENARIOS: readonly Scenario[] = [readinessScenario, graph50kScenario, table5kScenario, table50kScenario, agent1200Scenario, network5kScenario];
 
 const { values } = parseArgs({
   options: {

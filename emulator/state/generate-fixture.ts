@@ -15,6 +15,8 @@ export interface GenerateOptions {
    * "Contoso Scale 2", "Contoso Scale 3", ... and spreads the VMs evenly over all of them.
    */
   subscriptionCount?: number;
+  /** Only the first n regions of the mix (westeurope, northeurope, eastus, westus, uksouth, ukwest); all 6 by default. */
+  regionCount?: number;
 }
 
 type ResourceGroupInput = NonNullable<FixtureInput['subscriptions'][number]['resourceGroups']>[number];
@@ -95,6 +97,7 @@ export function generateFixture(options: GenerateOptions): FixtureInput {
   const perGroup = options.vmsPerResourceGroup ?? 50;
   const base = loadFixtureFile(DEFAULT_FIXTURE_PATH);
   const zonal = new Set(base.regions.filter((r) => r.availabilityZones.length > 0).map((r) => r.name));
+  const regionWeights = REGION_WEIGHTS.slice(0, Math.max(1, options.regionCount ?? REGION_WEIGHTS.length));
   const withVaults = new Set(base.regions.filter((r) => r.recoveryServicesVaults).map((r) => r.name));
 
   const extraScale = Array.from({ length: Math.max(0, (options.subscriptionCount ?? 3) - 3) }, (_, i) => scaleSubscriptionId(i + 2));
@@ -171,7 +174,7 @@ export function generateFixture(options: GenerateOptions): FixtureInput {
 
   for (let i = 0; i < options.vmCount; i++) {
     const sub = pick(rand, subscriptionWeights);
-    const region = pick(rand, REGION_WEIGHTS);
+    const region = pick(rand, regionWeights);
     networkGroup(sub, region, REGION_WEIGHTS.findIndex(([r]) => r === region));
     const rg = workloadGroup(sub, region);
     const name = `vm-${String(i + 1).padStart(5, '0')}`;

@@ -6,9 +6,9 @@
 import type { ArmClients } from '../clients.ts';
 import { toAzureError, type AzureError } from '../errors.ts';
 import { queryGraph } from '../resource-graph.ts';
-import { readInventoryFromGraph, type GraphRunner } from './read-graph.ts';
+import { readInventoryFromGraph, type GraphInventoryOptions, type GraphRunner } from './read-graph.ts';
 import { readInventoryFromLists } from './read-lists.ts';
-import type { FleetInventory, FleetScope, InventoryOptions, InventorySource } from './types.ts';
+import type { FleetInventory, FleetScope, InventorySource } from './types.ts';
 
 const UNAVAILABLE_CODES = new Set(['InvalidResourceNamespace', 'MissingSubscriptionRegistration', 'SubscriptionNotRegistered', 'NoRegisteredProviderFound']);
 
@@ -17,7 +17,7 @@ export function graphUnavailable(error: AzureError): boolean {
   return error.status === 403 || error.kind === 'forbidden' || UNAVAILABLE_CODES.has(error.code);
 }
 
-export type LoadInventoryOptions = InventoryOptions & {
+export type LoadInventoryOptions = GraphInventoryOptions & {
   /** auto (default): Resource Graph, falling back to lists when it is unavailable. */
   source?: InventorySource | 'auto';
   /** Called once when Resource Graph turned out unavailable, with why. */

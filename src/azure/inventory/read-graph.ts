@@ -2,6 +2,7 @@
 // referenced NSGs) run side by side, their rows mapped into the normalised inventory.
 import { nsgFrom, powerStateFrom, type NsgLike, type SecurityRuleLike } from '../../readiness/index.ts';
 import { resourceGroupOf } from '../arm-ids.ts';
+import { mapConcurrent } from '../paging.ts';
 import { nsgQuery, subnetQuery, vmQuery, type GraphNicConfigRow, type GraphNsgRow, type GraphSubnetRow, type GraphVmRow } from './fleet-queries.ts';
 import { idKey, imageFrom, lastSegment, osTypeFrom, present, referencedNsgIds, regionKey, tagsFrom, zonesFrom } from './normalise.ts';
 import type { FleetInventory, FleetNic, FleetProtectedItem, FleetScope, FleetSubnet, FleetVm, InventoryOptions, InventoryStage } from './types.ts';
@@ -102,40 +103,55 @@ function truncatedVnets(rows: readonly GraphSubnetRow[]): string[] {
   return [...seen.values()].filter((v) => v.got < v.expected).map((v) => v.id);
 }
 
-export async function readInventoryFromGraph(graph: GraphRunner, scope: FleetScope, options: InventoryOptions = {}): Promise<FleetInventory> {
-  const { onProgress, signal, now = () => new Date() } = options;
-  const target = { subscriptions: scope.subscriptions };
-  const queryOptions = signal ? { abortSignal: signal } : {};
-  let requests = 0;
-  let vmCount = 0;
-  const stagesDone: InventoryStage[] = [];
-  const done = (stages: InventoryStage[], pages: number, vms = 0): void => {
-    requests += pages;
-    vmCount += vms;
-    stagesDone.push(...stages);
-    onProgress?.({ source: 'graph', requests, vms: vmCount, stagesDone: [...stagesDone] });
-  };
+/** VMs per VM query: a few pages each, so parts arrive early and their rows are built while the quota waits. */
+export const VMS_PER_GROUP = 5000;
+/** Subscriptions per VM query when their VM counts aren't known. */
+export const SUBSCRIPTIONS_PER_GROUP = 20;
+/** VM queries in flight at once (the gateway's pacer keeps them within the user's quota). */
+const GROUP_CONCURRENCY = 2;
 
-  const [vmRows, subnetRows, nsgRows] = await Promise.all([
-    graph<GraphVmRow>(vmQuery(scope.regions), target, queryOptions).then((r) => {
-      done(['vms', 'protection'], r.pages, r.rows.length);
-      return r;
-    }),
-    graph<GraphSubnetRow>(subnetQuery(scope.regions), target, queryOptions).then((r) => {
-      done(['subnets'], r.pages);
-      return r;
-    }),
-    graph<GraphNsgRow>(nsgQuery(scope.regions), target, queryOptions).then((r) => {
-      done(['nsgs'], r.pages);
-      return r;
-    }),
-  ]);
+/**
+ * The scope's subscriptions in groups for the VM query: packed to about VMS_PER_GROUP VMs when the counts
+ * are known (the subscription step has them), else SUBSCRIPTIONS_PER_GROUP at a time.
+ */
+export function subscriptionGroups(subscriptions: readonly string[], counts?: readonly { subscriptionId: string; vms: number }[]): string[][] {
+  if (!counts) {
+    const groups: string[][] = [];
+    for (let i = 0; i < subscriptions.length; i += SUBSCRIPTIONS_PER_GROUP) groups.push(subscriptions.slice(i, i + SUBSCRIPTIONS_PER_GROUP));
+    return groups;
+  }
+  const perSub = new Map<string, number>();
+  for (const c of counts) perSub.set(idKey(c.subscriptionId), (perSub.get(idKey(c.subscriptionId)) ?? 0) + c.vms);
+  const groups: string[][] = [];
+  let current: string[] = [];
+  let size = 0;
+  for (const sub of subscriptions) {
+    const n = perSub.get(idKey(sub)) ?? 0;
+    if (current.length > 0 && size + n > VMS_PER_GROUP) {
+      groups.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(sub);
+    size += n;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
 
+export type GraphInventoryOptions = InventoryOptions & {
+  /** VMs per subscription (and region), to size the VM queries; see subscriptionGroups. */
+  vmCounts?: readonly { subscriptionId: string; vms: number }[];
+};
+
+type Network = { subnets: FleetSubnet[]; nsgs: ReturnType<typeof nsgFromGraph>[]; truncated: string[] };
+
+function partFrom(rows: readonly GraphVmRow[], network: Network, scope: FleetScope, requests: number, readAt: string): FleetInventory {
   // A VM with two protected items (a stopped protection kept in another vault) comes as two rows.
   const vms = new Map<string, FleetVm>();
   const nics = new Map<string, FleetNic>();
   const items = new Map<string, FleetProtectedItem>();
-  for (const row of vmRows.rows) {
+  for (const row of rows) {
     const key = idKey(row.id);
     if (!vms.has(key)) {
       vms.set(key, vmFromGraph(row));
@@ -144,23 +160,78 @@ export async function readInventoryFromGraph(graph: GraphRunner, scope: FleetSco
     const item = protectedItemFrom(row);
     if (item) items.set(idKey(item.id), item);
   }
-  const subnets = new Map<string, FleetSubnet>();
-  for (const row of subnetRows.rows) {
-    const nsgId = present(row.nsgId);
-    subnets.set(idKey(row.subnetId), nsgId ? { id: row.subnetId, nsgId } : { id: row.subnetId });
-  }
-  // As the list path does: only NSGs the inventory's NICs and subnets reference.
-  const referenced = referencedNsgIds([...nics.values()], [...subnets.values()]);
   return {
     source: 'graph',
     scope,
     vms: [...vms.values()],
     nics: [...nics.values()],
-    subnets: [...subnets.values()],
-    nsgs: nsgRows.rows.filter((row) => referenced.has(idKey(row.id))).map(nsgFromGraph),
+    subnets: network.subnets,
+    nsgs: network.nsgs,
     protectedItems: [...items.values()],
     requests: { graph: requests, arm: 0 },
-    truncated: truncatedVnets(subnetRows.rows),
+    truncated: network.truncated,
+    readAt,
+  };
+}
+
+/**
+ * The subnets and NSG queries first (they are small and every row needs them), the VM query per group of
+ * subscriptions beside them; each group is handed to onPart as soon as it is read (its rows can be built at
+ * once: a part carries every subnet and NSG), then the whole inventory is returned.
+ */
+export async function readInventoryFromGraph(graph: GraphRunner, scope: FleetScope, options: GraphInventoryOptions = {}): Promise<FleetInventory> {
+  const { onProgress, onPart, signal, now = () => new Date() } = options;
+  const target = { subscriptions: scope.subscriptions };
+  const queryOptions = signal ? { abortSignal: signal } : {};
+  let requests = 0;
+  let vmCount = 0;
+  const stagesDone: InventoryStage[] = [];
+  const groups = subscriptionGroups(scope.subscriptions, options.vmCounts);
+  let groupsDone = 0;
+  const report = (stages: InventoryStage[], pages: number, vms = 0): void => {
+    requests += pages;
+    vmCount += vms;
+    stagesDone.push(...stages);
+    onProgress?.({ source: 'graph', requests, vms: vmCount, stagesDone: [...stagesDone] });
+  };
+
+  const network: Promise<Network> = Promise.all([
+    graph<GraphSubnetRow>(subnetQuery(scope.regions), target, queryOptions),
+    graph<GraphNsgRow>(nsgQuery(scope.regions), target, queryOptions),
+  ]).then(([subnetRows, nsgRows]) => {
+    const subnets = new Map<string, FleetSubnet>();
+    for (const row of subnetRows.rows) {
+      const nsgId = present(row.nsgId);
+      subnets.set(idKey(row.subnetId), nsgId ? { id: row.subnetId, nsgId } : { id: row.subnetId });
+    }
+    report(['subnets', 'nsgs'], subnetRows.pages + nsgRows.pages);
+    return { subnets: [...subnets.values()], nsgs: nsgRows.rows.map(nsgFromGraph), truncated: truncatedVnets(subnetRows.rows) };
+  });
+  network.catch(() => undefined);
+
+  const parts = await mapConcurrent(groups, GROUP_CONCURRENCY, async (group) => {
+    const result = await graph<GraphVmRow>(vmQuery(scope.regions), { subscriptions: group }, queryOptions);
+    const part = partFrom(result.rows, await network, { ...scope, subscriptions: group }, result.pages, now().toISOString());
+    groupsDone++;
+    report(groupsDone === groups.length ? ['vms', 'protection'] : [], result.pages, part.vms.length);
+    onPart?.(part);
+    return part;
+  });
+
+  const net = await network;
+  const nics = parts.flatMap((p) => p.nics);
+  // As the list path does: only NSGs the inventory's NICs and subnets reference.
+  const referenced = referencedNsgIds(nics, net.subnets);
+  return {
+    source: 'graph',
+    scope,
+    vms: parts.flatMap((p) => p.vms),
+    nics,
+    subnets: net.subnets,
+    nsgs: net.nsgs.filter((n) => n.id !== undefined && referenced.has(idKey(n.id))),
+    protectedItems: parts.flatMap((p) => p.protectedItems),
+    requests: { graph: requests, arm: 0 },
+    truncated: net.truncated,
     readAt: now().toISOString(),
   };
 }

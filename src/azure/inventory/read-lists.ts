@@ -204,7 +204,8 @@ export async function readInventoryFromLists(clients: ArmClients, scope: FleetSc
       vms: vmsSoFar,
       stagesDone: [...stages].filter(([, n]) => n >= scope.subscriptions.length).map(([s]) => s),
     });
-  const lists = await mapConcurrent(scope.subscriptions, SUBSCRIPTION_CONCURRENCY, async (sub) => {
+  // Each subscription is a part of its own: its NICs can only use its own VNets and NSGs.
+  const parts = await mapConcurrent(scope.subscriptions, SUBSCRIPTION_CONCURRENCY, async (sub) => {
     if (options.signal?.aborted) throw options.signal.reason instanceof Error ? options.signal.reason : new DOMException('Aborted', 'AbortError');
     const read = await readSubscription(clients, sub, (stage, vms) => {
       stages.set(stage, (stages.get(stage) ?? 0) + 1);
@@ -213,7 +214,20 @@ export async function readInventoryFromLists(clients: ArmClients, scope: FleetSc
     });
     requests += read.pages;
     report();
-    return read;
+    const part = inventoryFromLists([read], { ...scope, subscriptions: [sub] }, now().toISOString());
+    options.onPart?.(part);
+    return part;
   });
-  return inventoryFromLists(lists, scope, now().toISOString());
+  return {
+    source: 'lists',
+    scope,
+    vms: parts.flatMap((p) => p.vms),
+    nics: parts.flatMap((p) => p.nics),
+    subnets: parts.flatMap((p) => p.subnets),
+    nsgs: parts.flatMap((p) => p.nsgs),
+    protectedItems: parts.flatMap((p) => p.protectedItems),
+    requests: { graph: 0, arm: requests },
+    truncated: [],
+    readAt: now().toISOString(),
+  };
 }

@@ -100,6 +100,11 @@ export type InventoryProgress = {
 
 export type InventoryOptions = {
   onProgress?: (progress: InventoryProgress) => void;
+  /**
+   * Parts of the inventory as they are read (a group of subscriptions), each complete enough for its rows:
+   * it carries every subnet and NSG it may reference. The returned inventory is all parts together.
+   */
+  onPart?: (part: FleetInventory) => void;
   signal?: AbortSignal;
   now?: () => Date;
 };

@@ -147,7 +147,7 @@ function tableResult(name: string, tenant: Tenant, table: Table, options: Scenar
     emulatorGraphMs: Math.round(tenant.graphComputeMs.reduce((a, b) => a + b, 0)),
     /** Wall time less the emulator's engine (it runs on the client's thread here; in Azure it runs elsewhere). */
     msLessEmulator: Math.round(table.ms - tenant.graphComputeMs.reduce((a, b) => a + b, 0)),
-    loadAverage: Math.round(loadavg()[0] * 10) / 10,
+    loadAverage: Math.round((loadavg()[0] ?? 0) * 10) / 10,
     setupMs: Math.round(tenant.setupMs),
     ...extra,
   };

@@ -7,56 +7,58 @@
 //   agent-1200  agent status for 1,200 running VMs of one region (one subscription), paced by the read bucket
 //   network-5k  network verdicts for 5,000 VMs from the NSG rules: no per-VM request
 // How each floorMs is computed: bench/README.md.
+import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { startEmulator, type Emulator } from '../../emulator/app.ts';
-import { readConfig } from '../../emulator/config.ts';
+import { fileURLToPath } from 'node:url';
 import type { RequestLogEntry } from '../../emulator/arm/pipeline.ts';
-import { generateFixture } from '../../emulator/state/generate-fixture.ts';
-import { parseFixture } from '../../emulator/state/store.ts';
 import { evaluateOutbound443, type OutboundInput } from '../../src/readiness/index.ts';
 import { createArmGateway, type ArmGateway } from '../../src/azure/gateway.ts';
 import { agentEligible, buildFleetRows, createPairEvaluator, withAgent, type FleetInventory, type FleetRow } from '../../src/azure/inventory/index.ts';
 import { clearRequestLog, countBy, credentialFor, isGraphQuery, PRODUCTION, requestLog, type Scenario, type ScenarioOptions, type ScenarioResult } from '../common.ts';
 
-type Tenant = { emulator: Emulator; gateway: ArmGateway; subscriptions: string[]; setupMs: number; graphComputeMs: number[] };
+type Tenant = { origin: string; gateway: ArmGateway; subscriptions: string[]; setupMs: number; stop(): Promise<void> };
 
-/** Times every Resource Graph answer on the emulator's side (its KQL engine, not the round trip). */
-function timeGraphService(emulator: Emulator): number[] {
-  const times: number[] = [];
-  const query = emulator.graph.query.bind(emulator.graph);
-  emulator.graph.query = (request) => {
-    const started = performance.now();
-    try {
-      return query(request);
-    } finally {
-      times.push(performance.now() - started);
-    }
-  };
-  return times;
-}
-
+/** The emulator in a child process (bench/emulator-process.ts): its engine gets its own core, as Azure's would. */
 async function startTenant(options: ScenarioOptions, vms: number, subscriptionCount: number, regionCount: number): Promise<Tenant> {
   const started = performance.now();
-  const fixture = parseFixture(generateFixture({ vmCount: vms, seed: options.seed, subscriptionCount, regionCount }), 'generated');
-  // Default throttles (no --read-capacity), no Resource Graph lag: the tenant is read after it was written.
-  const config = readConfig(['--port', '0', '--latency-ms', String(options.latencyMs), '--graph-lag-ms', '0'], {});
-  const emulator = await startEmulator(config, fixture);
-  const gateway = createArmGateway({ endpoint: `${emulator.origin}/arm`, credential: credentialFor(emulator.origin) });
-  const subscriptions = emulator.store.catalog.subscriptions.map((s) => s.subscriptionId);
-  // Load the clients and get a token outside the measurement, then start from full budgets.
-  await gateway.queryGraph('ResourceContainers | take 1', { subscriptions: subscriptions.slice(0, 1) });
-  await gateway.listSubscriptions();
-  await fresh(emulator);
-  const graphComputeMs = timeGraphService(emulator);
-  return { emulator, gateway, subscriptions, setupMs: performance.now() - started, graphComputeMs };
+  const script = fileURLToPath(new URL('../emulator-process.ts', import.meta.url));
+  const args = ['--vms', String(vms), '--subscriptions', String(subscriptionCount), '--regions', String(regionCount), '--seed', String(options.seed), '--latency-ms', String(options.latencyMs)];
+  const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const origin = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve((JSON.parse(line) as { origin: string }).origin);
+    });
+    child.once('exit', (code) => reject(new Error(`the emulator process exited (${code}) before listening`)));
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  try {
+    const gateway = createArmGateway({ endpoint: `${origin}/arm`, credential: credentialFor(origin) });
+    const subscriptions = (await gateway.listSubscriptions()).map((s) => s.subscriptionId);
+    // Load the clients and get a token outside the measurement, then start from full budgets.
+    await gateway.queryGraph('ResourceContainers | take 1', { subscriptions: subscriptions.slice(0, 1) });
+    await fresh(origin);
+    return { origin, gateway, subscriptions, setupMs: performance.now() - started, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
 
 /** Full ARM buckets, a new Resource Graph quota window, an empty request log. */
-async function fresh(emulator: Emulator): Promise<void> {
-  emulator.arm.reset();
-  emulator.graph.reset();
-  await clearRequestLog(emulator.origin);
+async function fresh(origin: string): Promise<void> {
+  await fetch(`${origin}/_emulator/reset`, { method: 'POST' });
+  await clearRequestLog(origin);
 }
+
+/** ARG's default quota, which the emulator applies: 15 queries per 5 s per user. */
+const QUOTA = { limit: 15, windowMs: 5000 };
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const heapMb = (): number | null => {
@@ -100,7 +102,6 @@ type Table = { inventory: FleetInventory; rows: FleetRow[]; loadMs: number; rows
  * as it arrives.
  */
 async function buildTable(tenant: Tenant): Promise<Table> {
-  tenant.graphComputeMs.length = 0;
   const started = performance.now();
   const subscriptions = (await tenant.gateway.listSubscriptions()).map((s) => s.subscriptionId);
   const counts = await tenant.gateway.countVms(subscriptions);
@@ -119,15 +120,14 @@ async function buildTable(tenant: Tenant): Promise<Table> {
     },
   );
   const done = performance.now();
-  const log = await requestLog(tenant.emulator.origin);
+  const log = await requestLog(tenant.origin);
   return { inventory, rows, loadMs: done - started - rowsMs, rowsMs, ms: done - started, log };
 }
 
 function tableResult(name: string, tenant: Tenant, table: Table, options: ScenarioOptions, extra: Record<string, unknown>): ScenarioResult {
-  const { quotaLimit, quotaWindowMs } = tenant.emulator.settings.graph;
   const { inventory, rows } = table;
   const vnetsSubnets = inventory.subnets.length;
-  const floorMs = graphFloorMs([pagesOf(inventory.vms.length), pagesOf(vnetsSubnets), pagesOf(inventory.nsgs.length)], options.latencyMs, { limit: quotaLimit, windowMs: quotaWindowMs });
+  const floorMs = graphFloorMs([pagesOf(inventory.vms.length), pagesOf(vnetsSubnets), pagesOf(inventory.nsgs.length)], options.latencyMs, QUOTA);
   const c = counted(table.log);
   const verdicts = countBy(rows, (r) => r.readiness.verdict);
   const result: ScenarioResult = {
@@ -143,10 +143,6 @@ function tableResult(name: string, tenant: Tenant, table: Table, options: Scenar
     rowsMs: Math.round(table.rowsMs),
     verdicts: Object.fromEntries(verdicts),
     protectedVms: rows.filter((r) => r.protection).length,
-    // The emulator's KQL engine, in process on the same CPU: not part of what Azure would cost the browser.
-    emulatorGraphMs: Math.round(tenant.graphComputeMs.reduce((a, b) => a + b, 0)),
-    /** Wall time less the emulator's engine (it runs on the client's thread here; in Azure it runs elsewhere). */
-    msLessEmulator: Math.round(table.ms - tenant.graphComputeMs.reduce((a, b) => a + b, 0)),
     loadAverage: Math.round((loadavg()[0] ?? 0) * 10) / 10,
     setupMs: Math.round(tenant.setupMs),
     ...extra,
@@ -154,7 +150,7 @@ function tableResult(name: string, tenant: Tenant, table: Table, options: Scenar
   result.failures += rows.length === inventory.vms.length ? 0 : 1;
   console.log(
     `  ${name}: ${rows.length} VMs over ${result.subscriptions} subscriptions in ${(result.ms / 1000).toFixed(2)} s (floor ${(floorMs / 1000).toFixed(2)} s; ` +
-      `reading ${(table.loadMs / 1000).toFixed(2)} s of which the emulator's engine ${(Number(result.emulatorGraphMs) / 1000).toFixed(2)} s, rows ${(table.rowsMs / 1000).toFixed(2)} s, built per part as it came): ${c.graphQueries} Resource Graph queries + ` +
+      `reading ${(table.loadMs / 1000).toFixed(2)} s, rows ${(table.rowsMs / 1000).toFixed(2)} s, built per part as it came): ${c.graphQueries} Resource Graph queries + ` +
       `${result.armRequests} ARM requests, ${c.throttled} throttled, ${result.failures} failures; verdicts ${JSON.stringify(result.verdicts)}.`,
   );
   return result;
@@ -182,7 +178,7 @@ export function tableScenario(name: string, vms: number, subscriptions: number, 
         void copy;
         return [tableResult(name, tenant, table, options, { rowsHeapMb: mb(rowsHeap), inventoryHeapMb: mb(inventoryHeap) })];
       } finally {
-        await tenant.emulator.close();
+        await tenant.stop();
       }
     },
   };
@@ -198,7 +194,7 @@ export const network5kScenario: Scenario = {
     try {
       const subscriptions = tenant.subscriptions;
       const inventory = await tenant.gateway.loadFleetInventory({ subscriptions });
-      await fresh(tenant.emulator);
+      await fresh(tenant.origin);
       let evaluations = 0;
       const evaluator = createPairEvaluator((input: OutboundInput) => {
         evaluations++;
@@ -207,14 +203,14 @@ export const network5kScenario: Scenario = {
       const started = performance.now();
       const rows = buildFleetRows(inventory, { evaluator });
       const ms = performance.now() - started;
-      const log = await requestLog(tenant.emulator.origin);
+      const log = await requestLog(tenant.origin);
       const statuses = countBy(rows, (r) => r.network.report.overall.status);
       // The confirmation a user gets for the first selected VMs (Azure's effective rules), measured apart.
       const selected = rows.filter((r) => r.facts.powerState === 'running').slice(0, 10);
       const confirmStarted = performance.now();
       const confirmations = await tenant.gateway.confirmNetworks(selected);
       const confirmMs = performance.now() - confirmStarted;
-      const confirmLog = (await requestLog(tenant.emulator.origin)).slice(log.length);
+      const confirmLog = (await requestLog(tenant.origin)).slice(log.length);
       const result: ScenarioResult = {
         name: 'network-5k',
         vms: rows.length,
@@ -235,7 +231,7 @@ export const network5kScenario: Scenario = {
       );
       return [result];
     } finally {
-      await tenant.emulator.close();
+      await tenant.stop();
     }
   },
 };
@@ -253,7 +249,7 @@ export const agent1200Scenario: Scenario = {
       const ids = agentEligible(all.filter((r) => r.facts.subscriptionId === PRODUCTION), [region]).slice(0, target);
       if (ids.length < target) throw new Error(`only ${ids.length} running VMs in ${region}`);
       const rows = new Map(all.map((r) => [r.facts.id, r]));
-      await fresh(tenant.emulator);
+      await fresh(tenant.origin);
       const etas: { at: number; read: number; etaMs: number }[] = [];
       const started = performance.now();
       const reader = tenant.gateway.readAgents(ids, {
@@ -267,7 +263,7 @@ export const agent1200Scenario: Scenario = {
       });
       const summary = await reader.done;
       const ms = performance.now() - started;
-      const log = await requestLog(tenant.emulator.origin);
+      const log = await requestLog(tenant.origin);
       const c = counted(log);
       const floorMs = (Math.max(0, target - 250) / 25) * 1000 + options.latencyMs;
       // How good the counter's "about N s left" was once the bucket's burst was spent.
@@ -294,7 +290,7 @@ export const agent1200Scenario: Scenario = {
       );
       return [result];
     } finally {
-      await tenant.emulator.close();
+      await tenant.stop();
     }
   },
 };

@@ -16,17 +16,25 @@ import { createArmGateway, type ArmGateway } from '../../src/azure/gateway.ts';
 import { agentEligible, buildFleetRows, createPairEvaluator, withAgent, type FleetInventory, type FleetRow } from '../../src/azure/inventory/index.ts';
 import { clearRequestLog, countBy, credentialFor, isGraphQuery, PRODUCTION, requestLog, type Scenario, type ScenarioOptions, type ScenarioResult } from '../common.ts';
 
-type Tenant = { origin: string; gateway: ArmGateway; subscriptions: string[]; setupMs: number; stop(): Promise<void> };
+type Tenant = {
+  origin: string;
+  gateway: ArmGateway;
+  subscriptions: string[];
+  setupMs: number;
+  /** The emulator's Resource Graph compute per query since the last call. */
+  graphMs(): Promise<number[]>;
+  stop(): Promise<void>;
+};
 
 /** The emulator in a child process (bench/emulator-process.ts): its engine gets its own core, as Azure's would. */
 async function startTenant(options: ScenarioOptions, vms: number, subscriptionCount: number, regionCount: number): Promise<Tenant> {
   const started = performance.now();
   const script = fileURLToPath(new URL('../emulator-process.ts', import.meta.url));
   const args = ['--vms', String(vms), '--subscriptions', String(subscriptionCount), '--regions', String(regionCount), '--seed', String(options.seed), '--latency-ms', String(options.latencyMs)];
-  const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   const origin = await new Promise<string>((resolve, reject) => {
     let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const line = out.split('\n').find((l) => l.startsWith('{'));
       if (line) resolve((JSON.parse(line) as { origin: string }).origin);
@@ -38,13 +46,19 @@ async function startTenant(options: ScenarioOptions, vms: number, subscriptionCo
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
+  const graphMs = () =>
+    new Promise<number[]>((resolve) => {
+      child.once('message', (m) => resolve((m as { graphMs: number[] }).graphMs));
+      child.send('graph-ms');
+    });
   try {
     const gateway = createArmGateway({ endpoint: `${origin}/arm`, credential: credentialFor(origin) });
     const subscriptions = (await gateway.listSubscriptions()).map((s) => s.subscriptionId);
     // Load the clients and get a token outside the measurement, then start from full budgets.
     await gateway.queryGraph('ResourceContainers | take 1', { subscriptions: subscriptions.slice(0, 1) });
     await fresh(origin);
-    return { origin, gateway, subscriptions, setupMs: performance.now() - started, stop };
+    await graphMs();
+    return { origin, gateway, subscriptions, setupMs: performance.now() - started, graphMs, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -91,10 +105,16 @@ function graphFloorMs(pagesPerQuery: readonly number[], latencyMs: number, quota
   return 2 * latencyMs + Math.max(longest, waits + latencyMs);
 }
 
+function graphTimeline(log: readonly RequestLogEntry[]): number[] {
+  const times = log.filter(isGraphQuery).map((e) => Date.parse(e.time));
+  const first = Math.min(...times);
+  return times.map((t) => Math.round((t - first) / 100) / 10);
+}
+
 /** Pages a query of `rows` rows needs (1,000 a page), at least one. */
 const pagesOf = (rows: number) => Math.max(1, Math.ceil(rows / 1000));
 
-type Table = { inventory: FleetInventory; rows: FleetRow[]; loadMs: number; rowsMs: number; ms: number; log: RequestLogEntry[] };
+type Table = { inventory: FleetInventory; rows: FleetRow[]; loadMs: number; rowsMs: number; ms: number; log: RequestLogEntry[]; engineMs: number[] };
 
 /**
  * What the app does from the subscription step on: list the subscriptions, count their VMs per region (the
@@ -121,7 +141,7 @@ async function buildTable(tenant: Tenant): Promise<Table> {
   );
   const done = performance.now();
   const log = await requestLog(tenant.origin);
-  return { inventory, rows, loadMs: done - started - rowsMs, rowsMs, ms: done - started, log };
+  return { inventory, rows, loadMs: done - started - rowsMs, rowsMs, ms: done - started, log, engineMs: await tenant.graphMs() };
 }
 
 function tableResult(name: string, tenant: Tenant, table: Table, options: ScenarioOptions, extra: Record<string, unknown>): ScenarioResult {
@@ -143,6 +163,11 @@ function tableResult(name: string, tenant: Tenant, table: Table, options: Scenar
     rowsMs: Math.round(table.rowsMs),
     verdicts: Object.fromEntries(verdicts),
     protectedVms: rows.filter((r) => r.protection).length,
+    // The local Resource Graph's compute (in the emulator's process): Azure's would run in parallel elsewhere.
+    emulatorGraphMs: Math.round(table.engineMs.reduce((a, b) => a + b, 0)),
+    slowestQueryMs: Math.round(Math.max(0, ...table.engineMs)),
+    // When each query was answered, in seconds from the first: how the quota windows were used.
+    graphTimeline: graphTimeline(table.log),
     loadAverage: Math.round((loadavg()[0] ?? 0) * 10) / 10,
     setupMs: Math.round(tenant.setupMs),
     ...extra,
@@ -150,7 +175,7 @@ function tableResult(name: string, tenant: Tenant, table: Table, options: Scenar
   result.failures += rows.length === inventory.vms.length ? 0 : 1;
   console.log(
     `  ${name}: ${rows.length} VMs over ${result.subscriptions} subscriptions in ${(result.ms / 1000).toFixed(2)} s (floor ${(floorMs / 1000).toFixed(2)} s; ` +
-      `reading ${(table.loadMs / 1000).toFixed(2)} s, rows ${(table.rowsMs / 1000).toFixed(2)} s, built per part as it came): ${c.graphQueries} Resource Graph queries + ` +
+      `reading ${(table.loadMs / 1000).toFixed(2)} s, the emulator's engine ${(Number(result.emulatorGraphMs) / 1000).toFixed(2)} s, rows ${(table.rowsMs / 1000).toFixed(2)} s, built per part as it came): ${c.graphQueries} Resource Graph queries + ` +
       `${result.armRequests} ARM requests, ${c.throttled} throttled, ${result.failures} failures; verdicts ${JSON.stringify(result.verdicts)}.`,
   );
   return result;

@@ -122,7 +122,7 @@ function header(error: Bag, name: string): string | undefined {
 }
 
 /** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
-function parseRetryAfter(value: string | undefined): number | undefined {
+export function parseRetryAfter(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);

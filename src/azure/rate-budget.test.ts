@@ -41,7 +41,7 @@ describe('the read budget', () => {
   });
 
   it('is fed by the pipeline policy from each answer, 429s included', async () => {
-    const budget = createReadBudget();
+    const budget = createReadBudget({ clock: new FakeClock() });
     const policy = readBudgetPolicy(budget);
     const answer = (status: number, headers: Record<string, string>) => async (): Promise<PipelineResponse> => ({
       status,

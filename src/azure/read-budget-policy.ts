@@ -1,15 +1,11 @@
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import { parseRetryAfter } from './errors.ts';
 import { budgetKeyOf, type ReadBudget } from './rate-budget.ts';
 
 const REMAINING_READS = 'x-ms-ratelimit-remaining-subscription-reads';
 
-function retryAfterMsOf(value: string | undefined): number {
-  if (value === undefined) return 1000;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? 1000 : Math.max(0, at - Date.now());
-}
+/** A 429 without a readable Retry-After still pauses the subscription this long. */
+const DEFAULT_PAUSE_MS = 1000;
 
 /**
  * Feeds the read budget from every attempt (position perRetry, so the SDK's own 429 retries are seen too):
@@ -32,7 +28,7 @@ export function readBudgetPolicy(budget: ReadBudget): PipelinePolicy {
       const remaining = response.headers.get(REMAINING_READS);
       budget.answered(key, {
         remaining: remaining === undefined ? undefined : Number(remaining),
-        throttledForMs: response.status === 429 ? retryAfterMsOf(response.headers.get('retry-after')) : undefined,
+        throttledForMs: response.status === 429 ? (parseRetryAfter(response.headers.get('retry-after')) ?? DEFAULT_PAUSE_MS) : undefined,
       });
       return response;
     },

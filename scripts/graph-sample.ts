@@ -9,6 +9,7 @@ import { ComputeManagementClient } from '@azure/arm-compute';
 import { RecoveryServicesClient } from '@azure/arm-recoveryservices';
 import { RecoveryServicesBackupClient } from '@azure/arm-recoveryservicesbackup';
 import { ResourceGraphClient } from '@azure/arm-resourcegraph';
+import { SAMPLES } from '../emulator/graph/samples.ts';
 
 const origin = process.argv[2] ?? 'https://localhost:8443';
 const endpoint = `${origin}/arm`;
@@ -45,7 +46,7 @@ function check(label: string, fromGraph: string[], fromArm: string[]): void {
 }
 
 // "Count virtual machines by OS type", then the VMs themselves against each subscription's VM list.
-const byOs = await rows("Resources | where type =~ 'Microsoft.Compute/virtualMachines' | summarize count() by tostring(properties.storageProfile.osDisk.osType)");
+const byOs = await rows(SAMPLES.vmsByOsType);
 console.log('VMs by OS type:', byOs.map((r) => `${String(r['properties_storageProfile_osDisk_osType'])} ${String(r['count_'])}`).join(', '));
 const armVms = [];
 for (const sub of subscriptions) {
@@ -63,21 +64,9 @@ for (const sub of subscriptions) {
     for await (const item of backup.backupProtectedItems.list(String(vault.name), rg)) armItems.push(item as (typeof armItems)[number]);
   }
 }
-const protectedItems = await rows(`RecoveryServicesResources
-| where type in~ ('Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems')
-| extend vaultName = split(split(id, '/Microsoft.RecoveryServices/vaults/')[1],'/')[0], friendlyName = properties.friendlyName, protectionState = properties.currentProtectionState
-| project id, vaultName, friendlyName, protectionState`);
+const protectedItems = (await Promise.all(subscriptions.map((sub) => rows(SAMPLES.protectedVmsBySubscription(sub))))).flat();
 check('protected items', ids(protectedItems), ids(armItems));
-const unprotected = await rows(`Resources
-| where type in~ ('microsoft.compute/virtualmachines','microsoft.classiccompute/virtualmachines')
-| extend resourceId=tolower(id)
-| join kind = leftouter ( RecoveryServicesResources
-| where type == "microsoft.recoveryservices/vaults/backupfabrics/protectioncontainers/protecteditems"
-| where properties.backupManagementType == "AzureIaasVM"
-| project resourceId = tolower(tostring(properties.sourceResourceId)), backupItemid = id, isBackedUp = isnotempty(id) ) on resourceId
-| extend isProtected = isnotempty(backupItemid)
-| where (isProtected == (0))
-| project id,name,resourceGroup,location,tags`);
+const unprotected = await rows(SAMPLES.unprotectedVms);
 const protectedVms = new Set(armItems.map((i) => String(i.properties?.sourceResourceId).toLowerCase()));
 check('VMs not configured for backup', ids(unprotected), ids(armVms).filter((id) => !protectedVms.has(id)).sort());
 

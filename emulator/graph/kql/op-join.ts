@@ -49,16 +49,18 @@ export function join(op: JoinOp, left: Stage, ctx: QueryContext): Stage {
   const rightKey = keyFunction(op.on.map((k) => k.right), right.schema, op);
   const anti = kind === 'leftanti' || kind === 'anti' || kind === 'leftantisemi';
 
-  const taken = new Set(left.schema.map((c) => c.name));
+  // Only right columns the left side has are renamed, to a name neither side uses.
+  const leftNames = left.schema.map((c) => c.name);
+  const taken = new Set([...leftNames, ...right.schema.map((c) => c.name)]);
   const rightOut = anti
     ? []
     : right.schema.map((c) => {
+        if (!leftNames.includes(c.name)) return { from: c.name, name: c.name, type: c.type };
         const name = uniqueName(c.name, taken);
         taken.add(name);
         return { from: c.name, name, type: c.type };
       });
   const schema: Col[] = [...left.schema.map((c) => ({ ...c })), ...rightOut.map(({ name, type }) => ({ name, type }))];
-  const leftNames = left.schema.map((c) => c.name);
   const leftGet = leftNames.map(columnGetter);
   const rightGet = rightOut.map((c) => columnGetter(c.from));
   const combine = (l: Row | null, r: Row | null): Row => {

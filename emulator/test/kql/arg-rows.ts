@@ -12,6 +12,8 @@ const nicId = (sub: string, group: string, name: string) => `${rg(sub, group)}/p
 const pipId = (sub: string, group: string, name: string) => `${rg(sub, group)}/providers/Microsoft.Network/publicIPAddresses/${name}`;
 const VAULT = `${rg(SUB1, 'rg-backup')}/providers/Microsoft.RecoveryServices/vaults/vault-weu`;
 const POLICY = `${VAULT}/backupPolicies/DefaultPolicy`;
+// Microsoft's policy sample splits ids on 'microsoft.recoveryservices/vaults/': ARG lower-cases them.
+const POLICY_ROW_ID = POLICY.toLowerCase();
 
 function vm(sub: string, group: string, name: string, os: 'Windows' | 'Linux', nics: { name: string; primary?: boolean }[], extra: Row = {}): Row {
   return {
@@ -39,6 +41,7 @@ function vm(sub: string, group: string, name: string, os: 'Windows' | 'Linux', n
     identity: null,
     zones: null,
     extendedLocation: null,
+    apiVersion: '2023-03-01',
     ...extra,
   };
 }
@@ -132,8 +135,39 @@ export const resources: Row[] = [
     resourceGroup: 'rg-backup',
     subscriptionId: SUB1,
     properties: {},
-    tags: { 'tag with a space': 'Custom value' },
+    tags: {},
   },
+  {
+    id: `${rg(SUB1, 'rg-web')}/providers/Microsoft.Storage/storageAccounts/stweb01`,
+    name: 'stweb01',
+    type: 'microsoft.storage/storageaccounts',
+    location: 'westeurope',
+    resourceGroup: 'rg-web',
+    subscriptionId: SUB1,
+    properties: { primaryEndpoints: { blob: 'https://stweb01.blob.core.windows.net/' } },
+    tags: { 'tag with a space': 'Custom value', 'hidden-link': 'x' },
+  },
+  {
+    id: `${rg(SUB1, 'rg-backup')}/providers/Microsoft.KeyVault/vaults/kv-backup`,
+    name: 'kv-backup',
+    type: 'microsoft.keyvault/vaults',
+    location: 'westeurope',
+    resourceGroup: 'rg-backup',
+    subscriptionId: SUB1,
+    properties: {},
+    tags: {},
+  },
+  ...[3, 10].map((capacity) => ({
+    id: `${rg(SUB2, 'rg-dev')}/providers/Microsoft.Compute/virtualMachineScaleSets/contoso-scaleset-${capacity}`,
+    name: `contoso-scaleset-${capacity}`,
+    type: 'microsoft.compute/virtualmachinescalesets',
+    location: 'northeurope',
+    resourceGroup: 'rg-dev',
+    subscriptionId: SUB2,
+    sku: { name: 'Standard_D2s_v3', tier: 'Standard', capacity },
+    properties: {},
+    tags: {},
+  })),
   {
     id: `${vmId(SUB1, 'rg-web', 'web-01')}/extensions/IaaSAntimalware`,
     name: 'IaaSAntimalware',
@@ -224,7 +258,7 @@ export const recoveryServicesResources: Row[] = [
   job('job-2', 'db-01', 'Failed', '2024-05-31T20:00:00Z'),
   job('job-3', 'web-01', 'Completed', '2024-05-20T02:00:00Z'),
   {
-    id: POLICY,
+    id: POLICY_ROW_ID,
     name: 'DefaultPolicy',
     type: 'microsoft.recoveryservices/vaults/backuppolicies',
     location: 'westeurope',
@@ -234,6 +268,35 @@ export const recoveryServicesResources: Row[] = [
     tags: {},
   },
 ];
+
+// A PostgreSQL backup job of a Backup vault, for Microsoft's DataProtection job sample.
+recoveryServicesResources.push({
+  id: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-pg/providers/Microsoft.DataProtection/backupVaults/bvault/backupJobs/pgjob-1',
+  name: 'pgjob-1',
+  type: 'microsoft.dataprotection/backupvaults/backupjobs',
+  location: 'westeurope',
+  resourceGroup: 'rg-pg',
+  subscriptionId: '00000000-0000-0000-0000-000000000000',
+  properties: {
+    vaultName: 'bvault',
+    dataSourceSetName: 'pg1',
+    dataSourceName: 'db1',
+    dataSourceType: 'Microsoft.DBforPostgreSQL/servers/databases',
+    dataSourceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-pg/providers/Microsoft.DBforPostgreSQL/servers/pg1/databases/db1',
+    dataSourceLocation: 'westeurope',
+    backupInstanceId: 'pg1-db1',
+    operationCategory: 'Backup',
+    isUserTriggered: false,
+    status: 'Completed',
+    startTime: '2024-05-30T01:00:00Z',
+    endTime: '2024-05-30T01:05:00Z',
+    duration: 'PT5M',
+  },
+  tags: {},
+});
+
+export const POLICY_ID = POLICY;
+export const VAULT_ID = VAULT;
 
 export const TABLES: Record<string, readonly Row[]> = {
   resources,

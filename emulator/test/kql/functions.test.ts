@@ -48,6 +48,7 @@ describe('string functions', () => {
     ["extract(@'(\\d+)$', 1, name, typeof(long))", 1],
     ["extract('nomatch(x)', 1, name)", ''],
     ['reverse(name)', '10-beW'],
+    ["replace(@'(\\d+)', @'<\\1>', name)", 'Web-<01>'],
   ])('%s', (expr, expected) => {
     expect(v(expr)).toEqual(expected);
   });
@@ -56,6 +57,10 @@ describe('string functions', () => {
 describe('conversions', () => {
   it.each([
     ['toint(txt)', 42],
+    ["todecimal('2.5')", 2.5],
+    ["toboolean('FALSE')", false],
+    ["totime('00:30:00')", '00:30:00'],
+    ['parsejson(json).x[0]', 1],
     ['tolong(4.9)', 4],
     ["todouble('1.5')", 1.5],
     ["toreal('x')", null],
@@ -150,5 +155,26 @@ describe('default column names', () => {
 
   it('wrong argument counts are errors', () => {
     expect(() => v('strlen()')).toThrow(/expected 1 argument/);
+  });
+});
+
+describe('conditional aggregations', () => {
+  const rows: Row[] = [
+    { g: 'a', v: 1, ok: true, s: 'x' },
+    { g: 'a', v: 5, ok: false, s: 'y' },
+    { g: 'a', v: 3, ok: true, s: 'x' },
+    { g: 'b', v: 7, ok: false, s: 'z' },
+  ];
+
+  it('dcountif, sumif, avgif, minif, maxif, make_list_if, make_set_if, take_anyif', () => {
+    expect(
+      rowsOf(
+        't | summarize dcountif(s, ok), sumif(v, ok), avgif(v, ok), minif(v, ok), maxif(v, ok), make_list_if(v, ok), make_set_if(s, ok), take_anyif(s, ok) by g',
+        rows,
+      ),
+    ).toEqual([
+      { g: 'a', dcountif_s: 1, sumif_v: 4, avgif_v: 2, minif_v: 1, maxif_v: 3, list_v: [1, 3], set_s: ['x'], s: 'x' },
+      { g: 'b', dcountif_s: 0, sumif_v: null, avgif_v: null, minif_v: null, maxif_v: null, list_v: [], set_s: [], s: null },
+    ]);
   });
 });

@@ -9,7 +9,6 @@ export const NOW = new Date('2024-06-01T12:00:00Z');
 const rg = (sub: string, name: string) => `/subscriptions/${sub}/resourceGroups/${name}`;
 const vmId = (sub: string, group: string, name: string) => `${rg(sub, group)}/providers/Microsoft.Compute/virtualMachines/${name}`;
 const nicId = (sub: string, group: string, name: string) => `${rg(sub, group)}/providers/Microsoft.Network/networkInterfaces/${name}`;
-const pipId = (sub: string, group: string, name: string) => `${rg(sub, group)}/providers/Microsoft.Network/publicIPAddresses/${name}`;
 const VAULT = `${rg(SUB1, 'rg-backup')}/providers/Microsoft.RecoveryServices/vaults/vault-weu`;
 const POLICY = `${VAULT}/backupPolicies/DefaultPolicy`;
 // Microsoft's policy sample splits ids on 'microsoft.recoveryservices/vaults/': ARG lower-cases them.
@@ -46,6 +45,22 @@ function vm(sub: string, group: string, name: string, os: 'Windows' | 'Linux', n
   };
 }
 
+/** A resource of type provider/type[/child…] named by the last segment, type lower-cased as ARG has it. */
+function res(sub: string, group: string, path: string, properties: Row = {}, tags: Row = {}): Row {
+  const segments = path.split('/');
+  const type = [segments[0], ...segments.slice(1).filter((_, i) => i % 2 === 0)].join('/').toLowerCase();
+  return {
+    id: `${rg(sub, group)}/providers/${path}`,
+    name: segments[segments.length - 1],
+    type,
+    location: 'westeurope',
+    resourceGroup: group,
+    subscriptionId: sub,
+    properties,
+    tags,
+  };
+}
+
 function nic(sub: string, group: string, name: string, pip?: string): Row {
   return {
     id: nicId(sub, group, name),
@@ -63,7 +78,7 @@ function nic(sub: string, group: string, name: string, pip?: string): Row {
             privateIPAddress: '10.0.0.4',
             privateIPAllocationMethod: 'Dynamic',
             subnet: { id: `${rg(sub, group)}/providers/Microsoft.Network/virtualNetworks/vnet-${group}/subnets/default` },
-            ...(pip ? { publicIPAddress: { id: pipId(sub, group, pip) } } : {}),
+            ...(pip ? { publicIPAddress: { id: `${rg(sub, group)}/providers/Microsoft.Network/publicIPAddresses/${pip}` } } : {}),
           },
         },
       ],
@@ -81,113 +96,34 @@ export const resources: Row[] = [
   nic(SUB1, 'rg-web', 'web-02-nic'),
   nic(SUB1, 'rg-web', 'web-02-nic2'),
   nic(SUB1, 'rg-db', 'db-01-nic'),
-  {
-    id: pipId(SUB1, 'rg-web', 'web-01-pip'),
-    name: 'web-01-pip',
-    type: 'microsoft.network/publicipaddresses',
-    location: 'westeurope',
-    resourceGroup: 'rg-web',
-    subscriptionId: SUB1,
-    properties: { ipAddress: '20.1.2.3', publicIPAllocationMethod: 'Static' },
-    tags: {},
-  },
-  {
-    id: `${rg(SUB1, 'rg-web')}/providers/Microsoft.Network/networkSecurityGroups/nsg-web`,
-    name: 'nsg-web',
-    type: 'microsoft.network/networksecuritygroups',
-    location: 'westeurope',
-    resourceGroup: 'rg-web',
-    subscriptionId: SUB1,
-    properties: {
-      securityRules: [
-        { name: 'allow-https-in', properties: { access: 'Allow', direction: 'Inbound', priority: 100, destinationPortRange: '443', sourceAddressPrefix: '*' } },
-        { name: 'deny-internet-out', properties: { access: 'Deny', direction: 'Outbound', priority: 4000, destinationPortRange: '*', sourceAddressPrefix: '*' } },
-      ],
-      networkInterfaces: [{ id: nicId(SUB1, 'rg-web', 'web-01-nic') }],
-    },
-    tags: {},
-  },
-  {
-    id: `${rg(SUB1, 'rg-db')}/providers/Microsoft.Network/networkSecurityGroups/nsg-orphan`,
-    name: 'nsg-orphan',
-    type: 'microsoft.network/networksecuritygroups',
-    location: 'westeurope',
-    resourceGroup: 'rg-db',
-    subscriptionId: SUB1,
-    properties: { securityRules: [] },
-    tags: {},
-  },
-  {
-    id: `${rg(SUB1, 'rg-web')}/providers/Microsoft.Network/virtualNetworks/vnet-rg-web`,
-    name: 'vnet-rg-web',
-    type: 'microsoft.network/virtualnetworks',
-    location: 'westeurope',
-    resourceGroup: 'rg-web',
-    subscriptionId: SUB1,
-    properties: { subnets: [{ name: 'default', properties: { addressPrefix: '10.0.0.0/24' } }, { name: 'AzureBastionSubnet', properties: { addressPrefix: '10.0.1.0/26' } }] },
-    tags: {},
-  },
-  {
-    id: VAULT,
-    name: 'vault-weu',
-    type: 'microsoft.recoveryservices/vaults',
-    location: 'westeurope',
-    resourceGroup: 'rg-backup',
-    subscriptionId: SUB1,
-    properties: {},
-    tags: {},
-  },
-  {
-    id: `${rg(SUB1, 'rg-web')}/providers/Microsoft.Storage/storageAccounts/stweb01`,
-    name: 'stweb01',
-    type: 'microsoft.storage/storageaccounts',
-    location: 'westeurope',
-    resourceGroup: 'rg-web',
-    subscriptionId: SUB1,
-    properties: { primaryEndpoints: { blob: 'https://stweb01.blob.core.windows.net/' } },
-    tags: { 'tag with a space': 'Custom value', 'hidden-link': 'x' },
-  },
-  {
-    id: `${rg(SUB1, 'rg-backup')}/providers/Microsoft.KeyVault/vaults/kv-backup`,
-    name: 'kv-backup',
-    type: 'microsoft.keyvault/vaults',
-    location: 'westeurope',
-    resourceGroup: 'rg-backup',
-    subscriptionId: SUB1,
-    properties: {},
-    tags: {},
-  },
+  res(SUB1, 'rg-web', 'Microsoft.Network/publicIPAddresses/web-01-pip', { ipAddress: '20.1.2.3', publicIPAllocationMethod: 'Static' }),
+  res(SUB1, 'rg-web', 'Microsoft.Network/networkSecurityGroups/nsg-web', {
+    securityRules: [
+      { name: 'allow-https-in', properties: { access: 'Allow', direction: 'Inbound', priority: 100, destinationPortRange: '443', sourceAddressPrefix: '*' } },
+      { name: 'deny-internet-out', properties: { access: 'Deny', direction: 'Outbound', priority: 4000, destinationPortRange: '*', sourceAddressPrefix: '*' } },
+    ],
+    networkInterfaces: [{ id: nicId(SUB1, 'rg-web', 'web-01-nic') }],
+  }),
+  res(SUB1, 'rg-db', 'Microsoft.Network/networkSecurityGroups/nsg-orphan', { securityRules: [] }),
+  res(SUB1, 'rg-web', 'Microsoft.Network/virtualNetworks/vnet-rg-web', {
+    subnets: [
+      { name: 'default', properties: { addressPrefix: '10.0.0.0/24' } },
+      { name: 'AzureBastionSubnet', properties: { addressPrefix: '10.0.1.0/26' } },
+    ],
+  }),
+  res(SUB1, 'rg-backup', 'Microsoft.RecoveryServices/vaults/vault-weu'),
+  res(SUB1, 'rg-web', 'Microsoft.Storage/storageAccounts/stweb01', { primaryEndpoints: { blob: 'https://stweb01.blob.core.windows.net/' } }, {
+    'tag with a space': 'Custom value',
+    'hidden-link': 'x',
+  }),
+  res(SUB1, 'rg-backup', 'Microsoft.KeyVault/vaults/kv-backup'),
   ...[3, 10].map((capacity) => ({
-    id: `${rg(SUB2, 'rg-dev')}/providers/Microsoft.Compute/virtualMachineScaleSets/contoso-scaleset-${capacity}`,
-    name: `contoso-scaleset-${capacity}`,
-    type: 'microsoft.compute/virtualmachinescalesets',
+    ...res(SUB2, 'rg-dev', `Microsoft.Compute/virtualMachineScaleSets/contoso-scaleset-${capacity}`),
     location: 'northeurope',
-    resourceGroup: 'rg-dev',
-    subscriptionId: SUB2,
     sku: { name: 'Standard_D2s_v3', tier: 'Standard', capacity },
-    properties: {},
-    tags: {},
   })),
-  {
-    id: `${vmId(SUB1, 'rg-web', 'web-01')}/extensions/IaaSAntimalware`,
-    name: 'IaaSAntimalware',
-    type: 'microsoft.compute/virtualmachines/extensions',
-    location: 'westeurope',
-    resourceGroup: 'rg-web',
-    subscriptionId: SUB1,
-    properties: {},
-    tags: {},
-  },
-  {
-    id: `${vmId(SUB1, 'rg-web', 'web-01')}/extensions/VMSnapshot`,
-    name: 'VMSnapshot',
-    type: 'microsoft.compute/virtualmachines/extensions',
-    location: 'westeurope',
-    resourceGroup: 'rg-web',
-    subscriptionId: SUB1,
-    properties: {},
-    tags: {},
-  },
+  res(SUB1, 'rg-web', 'Microsoft.Compute/virtualMachines/web-01/extensions/IaaSAntimalware'),
+  res(SUB1, 'rg-web', 'Microsoft.Compute/virtualMachines/web-01/extensions/VMSnapshot'),
 ];
 
 export const resourceContainers: Row[] = [

@@ -1,9 +1,10 @@
 // Scalar expressions become closures over a row, once per query run: column reads, dynamic
 // paths, operators with their constant operands prepared (lower-cased needles, regexes, sets).
+import { isAggregate } from './aggregates.ts';
 import { arithmetic, arithmeticType } from './arith.ts';
 import type { Expr } from './ast.ts';
 import { kqlErrors } from './errors.ts';
-import { compileCall } from './functions.ts';
+import { compileCall, isScalarFunction } from './functions.ts';
 import { kustoRegex } from './regex.ts';
 import { keyName } from './schema.ts';
 import { STRING_OPERATORS, stringPredicate, termListPredicate } from './string-ops.ts';
@@ -38,6 +39,9 @@ export function compileExpr(e: Expr, scope: Scope): Compiled {
     case 'index':
       return compilePath(e, scope);
     case 'call':
+      if (isAggregate(e.name) && !isScalarFunction(e.name)) {
+        throw kqlErrors.semantic(`'${scope.operator}' operator: the aggregation function '${e.name}' can only be used in summarize`, e.pos);
+      }
       if (e.args.some((a) => a.k === 'star')) throw kqlErrors.parser(e.pos, '*');
       return compileCall(e.name, e.args.map((a) => compileExpr(a, scope)), scope, e.pos);
     case 'star':

@@ -104,8 +104,10 @@ describe('semantic errors', () => {
     expect(failure('Resources | project Name')).toMatchObject({ code: 'FailedToResolveScalarExpression' });
   });
 
-  it('summarize needs aggregation functions', () => {
+  it('summarize needs aggregation functions, and aggregations need summarize', () => {
     expect(failure('Resources | summarize tolower(name)')).toMatchObject({ code: 'InvalidQuerySemantics' });
+    expect(failure('Resources | project n = count()')).toMatchObject({ code: 'InvalidQuerySemantics' });
+    expect(failure('Resources | summarize sum(*)')).toMatchObject({ code: 'InvalidQuerySemantics' });
   });
 });
 

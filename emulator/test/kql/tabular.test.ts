@@ -200,6 +200,11 @@ describe('let', () => {
     expect(names(rowsOf('let src = t;\nsrc | take 1', T))).toEqual(['b']);
     expect(rowsOf("let since = ago(1d); t | take 1 | project s = since", T)).toEqual([{ s: '2024-05-31T12:00:00.000Z' }]);
   });
+
+  it('a table let sees earlier lets, not itself', () => {
+    expect(names(rowsOf("let t = t | where os == 'Windows'; let t2 = t | take 1; t2", T))).toEqual(['a']);
+    expect(rowsOf('let x = t; let x = x | count; x', T)).toEqual([{ Count: 4 }]);
+  });
 });
 
 describe('tables', () => {

@@ -106,6 +106,12 @@ describe('conditionals and null tests', () => {
     expect(v(expr)).toEqual(expected);
   });
 
+  it('a datetime chosen among branches of other types still comes out as text', () => {
+    const res = runInline("t | project x = coalesce(nul, ago(1h)), y = case(false, 'x', now())", [ROW]);
+    expect(res.rows).toEqual([{ x: '2024-06-01T11:00:00.000Z', y: '2024-06-01T12:00:00.000Z' }]);
+    expect(res.columns.map((c) => c.type)).toEqual(['object', 'object']);
+  });
+
   it('iff evaluates only the branch it takes', () => {
     expect(v("iff(true, 'ok', toint(extract('[', 0, name)))")).toBe('ok');
   });

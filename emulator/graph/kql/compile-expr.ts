@@ -103,8 +103,22 @@ function compilePath(e: Expr, scope: Scope): Compiled {
     ? [root.name, ...steps.map((s) => ('key' in s ? keyName(s.key) : String((s as { index: number }).index)))].join('_')
     : undefined;
   let fn: (r: Row) => unknown;
-  if (steps.every((s) => 'key' in s)) {
-    const keys = steps.map((s) => (s as { key: string }).key);
+  const keysOnly = steps.every((s) => 'key' in s);
+  const keys = keysOnly ? steps.map((s) => (s as { key: string }).key) : [];
+  if (root.type === 'datetime' || root.type === 'timespan') {
+    fn = () => null;
+  } else if (keysOnly && !keys.some((k) => k in Object.prototype)) {
+    // The common properties.a.b.c: plain reads, arrays and scalars answer null.
+    fn = (r) => {
+      let v = get(r);
+      for (let i = 0; i < keys.length; i++) {
+        if (v === null || typeof v !== 'object' || Array.isArray(v)) return null;
+        v = (v as Record<string, unknown>)[keys[i] as string];
+        if (v === undefined) return null;
+      }
+      return v;
+    };
+  } else if (keysOnly) {
     fn = (r) => {
       let v = get(r);
       for (let i = 0; i < keys.length; i++) {

@@ -139,13 +139,17 @@ export function runParsed(q: ParsedQuery, input: EngineInput): EngineResult {
   const produced = stage.run();
   let rows: Row[];
   if (stage.fresh) {
-    // Our own objects: turn datetimes/timespans into text in place (any column: lenient typing
-    // such as coalesce(text, ago(1h)) may put one where the schema says string).
-    for (const row of produced) {
-      for (const n of names) {
-        const v = row[n];
-        if (v === undefined) row[n] = null;
-        else if (typeof v === 'object' && v !== null && (v instanceof KDate || v instanceof KSpan)) row[n] = toJsonValue(v);
+    // Our own objects: turn datetimes/timespans into text in place, in the columns whose type
+    // allows them (functions that choose among values of several types are typed dynamic).
+    const temporal = stage.schema.filter((c) => c.type === 'datetime' || c.type === 'timespan' || c.type === 'dynamic').map((c) => c.name);
+    if (temporal.length > 0) {
+      for (const row of produced) {
+        for (let i = 0; i < temporal.length; i++) {
+          const n = temporal[i] as string;
+          const v = row[n];
+          if (v === undefined) row[n] = null;
+          else if (v instanceof KDate || v instanceof KSpan) row[n] = toJsonValue(v);
+        }
       }
     }
     rows = produced;

@@ -118,15 +118,6 @@ function compilePath(e: Expr, scope: Scope): Compiled {
       }
       return v;
     };
-  } else if (keysOnly) {
-    fn = (r) => {
-      let v = get(r);
-      for (let i = 0; i < keys.length; i++) {
-        if (v === null || typeof v !== 'object') return null;
-        v = bagGet(v, keys[i] as string);
-      }
-      return v;
-    };
   } else {
     const ops = steps.map((s): ((v: unknown, r: Row) => unknown) => {
       if ('key' in s) return (v) => bagGet(v, s.key);

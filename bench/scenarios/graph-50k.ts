@@ -7,6 +7,7 @@
 import { startEmulator } from '../../emulator/app.ts';
 import { readConfig } from '../../emulator/config.ts';
 import { createGraphIndex } from '../../emulator/graph/indexer.ts';
+import { SAMPLES } from '../../emulator/graph/samples.ts';
 import type { GraphService } from '../../emulator/graph/service.ts';
 import { generateFixture } from '../../emulator/state/generate-fixture.ts';
 import { parseFixture, type Store } from '../../emulator/state/store.ts';
@@ -26,16 +27,7 @@ export const GRAPH_QUERIES = {
     | project nicId = tolower(id), privateIp = tostring(properties.ipConfigurations[0].properties.privateIPAddress), nsgId = tostring(properties.networkSecurityGroup.id)
 ) on nicId
 | project-away nicId1`,
-  'unprotected VMs (leftouter RecoveryServicesResources)': `Resources
-| where type in~ ('microsoft.compute/virtualmachines','microsoft.classiccompute/virtualmachines')
-| extend resourceId=tolower(id)
-| join kind = leftouter ( RecoveryServicesResources
-| where type == "microsoft.recoveryservices/vaults/backupfabrics/protectioncontainers/protecteditems"
-| where properties.backupManagementType == "AzureIaasVM"
-| project resourceId = tolower(tostring(properties.sourceResourceId)), backupItemid = id, isBackedUp = isnotempty(id) ) on resourceId
-| extend isProtected = isnotempty(backupItemid)
-| where (isProtected == (0))
-| project id,name,resourceGroup,location,tags`,
+  'unprotected VMs (leftouter RecoveryServicesResources)': SAMPLES.unprotectedVms,
 } as const;
 
 const gc = (globalThis as { gc?: () => void }).gc;

@@ -1,7 +1,7 @@
 // What a caller may see through Resource Graph: the subscriptions of the query's scope that they can
 // reach, and within them only the rows they may read, with the same role assignments and inheritance
 // the ARM routes use. Nothing signals what was left out, as in ARG.
-import { canSeeSubscription, isAuthorized, type RoleAssignment } from '../arm/rbac.ts';
+import { canSeeSubscription, roleAllows, type RoleAssignment } from '../arm/rbac.ts';
 import type { Store } from '../state/store.ts';
 import type { GraphQueryRequest } from './request.ts';
 import type { GraphEntry } from './tables.ts';
@@ -28,18 +28,28 @@ export function subscriptionsInScope(store: Store, principalId: string, request:
 }
 
 /**
- * A predicate: may the principal read this row? Role assignments are made at a subscription or a resource
- * group (fixture-schema.ts), so a decision holds for every row of the same type in the same resource group
- * and is computed once per (group, action): this keeps a 50,000-VM query to a few hundred checks.
+ * A predicate: may the principal read this row? The same rule as arm/rbac.ts isAuthorized (an assignment at
+ * the row's scope or above whose role allows the action), made cheap for 100,000 rows: the principal's
+ * assignments are grouped by subscription once, and since assignments are made at a subscription or a
+ * resource group (fixture-schema.ts), one decision holds for every row with the same group and action.
  */
 export function readableBy(store: Store, principalId: string): (entry: GraphEntry) => boolean {
   const pid = principalId.toLowerCase();
-  const mine = (store.identity.roleAssignments as readonly RoleAssignment[]).filter((a) => a.principalId.toLowerCase() === pid);
+  const bySubscription = new Map<string, { scope: string; role: RoleAssignment['roleName'] }[]>();
+  for (const a of store.identity.roleAssignments as readonly RoleAssignment[]) {
+    if (a.principalId.toLowerCase() !== pid) continue;
+    const scope = a.scope.toLowerCase().replace(/\/+$/, '');
+    const sub = scope.split('/')[2] ?? '';
+    bySubscription.set(sub, [...(bySubscription.get(sub) ?? []), { scope, role: a.roleName }]);
+  }
   const decisions = new Map<string, boolean>();
   return (entry) => {
     let allowed = decisions.get(entry.rbacKey);
     if (allowed === undefined) {
-      allowed = isAuthorized(mine, principalId, entry.readAction, entry.rbacScope);
+      const target = entry.rbacScope;
+      allowed = (bySubscription.get(entry.subscriptionId) ?? []).some(
+        (a) => (target === a.scope || target.startsWith(`${a.scope}/`)) && roleAllows(a.role, entry.readAction),
+      );
       decisions.set(entry.rbacKey, allowed);
     }
     return allowed;

@@ -62,12 +62,19 @@ function fingerprintOf(request: GraphQueryRequest): string {
     .digest('hex');
 }
 
-/** Without order by/top ARG's order is its own; here it is by id (when the result has one) so pages are stable. */
+/**
+ * Without order by/top ARG's order is its own; here it is by id (when the result has one) so that the same
+ * query gives the same pages. The index feeds the engine rows sorted by id, so most results already are.
+ */
 function inStableOrder(rows: Row[], columns: readonly Column[]): Row[] {
   if (!columns.some((c) => c.name === 'id')) return rows;
-  const keyed = rows.map((row, i) => ({ row, i, key: typeof row['id'] === 'string' ? row['id'].toLowerCase() : '' }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
-  return keyed.map((k) => k.row);
+  const keys = rows.map((row) => (typeof row['id'] === 'string' ? row['id'].toLowerCase() : ''));
+  let sorted = true;
+  for (let i = 1; i < keys.length && sorted; i++) sorted = (keys[i - 1] as string) <= (keys[i] as string);
+  if (sorted) return rows;
+  const order = keys.map((key, i) => ({ key, i }));
+  order.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
+  return order.map((o) => rows[o.i] as Row);
 }
 
 function formatData(columns: readonly Column[], rows: readonly Row[], format: ResultFormat): unknown {

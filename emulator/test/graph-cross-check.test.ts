@@ -2,6 +2,7 @@
 // backups using Azure Resource Graph") run over the contoso fixture, each answer compared with what the
 // ARM routes return for the same principal: ARG and ARM must always agree.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLES } from '../graph/samples.ts';
 import { armList, graphHarness, PROD, USERS } from './graph-harness.ts';
 
 type Obj = Record<string, unknown>;
@@ -88,7 +89,7 @@ describe.each(PRINCIPALS)("Microsoft's samples agree with ARM for %s", (_who, pr
   });
 
   it('count virtual machines by OS type', async () => {
-    const rows = await graphRows(principal, "Resources | where type =~ 'Microsoft.Compute/virtualMachines' | summarize count() by tostring(properties.storageProfile.osDisk.osType)");
+    const rows = await graphRows(principal, SAMPLES.vmsByOsType);
     const fromArm: Record<string, number> = {};
     for (const vm of arm.vms) {
       const os = String((vm.properties['storageProfile'] as { osDisk: { osType: string } }).osDisk.osType);
@@ -101,7 +102,7 @@ describe.each(PRINCIPALS)("Microsoft's samples agree with ARM for %s", (_who, pr
   });
 
   it('count virtual machines by power state', async () => {
-    const rows = await graphRows(principal, "Resources | where type == 'microsoft.compute/virtualmachines' | summarize count() by PowerState = tostring(properties.extended.instanceView.powerState.code)");
+    const rows = await graphRows(principal, SAMPLES.vmsByPowerState);
     const fromArm: Record<string, number> = {};
     for (const vm of arm.statuses) {
       const statuses = (vm.properties['instanceView'] as { statuses: { code: string }[] }).statuses;
@@ -112,31 +113,7 @@ describe.each(PRINCIPALS)("Microsoft's samples agree with ARM for %s", (_who, pr
   });
 
   it('list virtual machines with their network interface and public IP', async () => {
-    const rows = await graphRows(
-      principal,
-      `Resources
-| where type =~ 'microsoft.compute/virtualmachines'
-| extend nics=array_length(properties.networkProfile.networkInterfaces)
-| mv-expand nic=properties.networkProfile.networkInterfaces
-| where nics == 1 or nic.properties.primary =~ 'true' or isempty(nic)
-| project vmId = id, vmName = name, vmSize=tostring(properties.hardwareProfile.vmSize), nicId = tostring(nic.id)
-| join kind=leftouter (
-    Resources
-    | where type =~ 'microsoft.network/networkinterfaces'
-    | extend ipConfigsCount=array_length(properties.ipConfigurations)
-    | mv-expand ipconfig=properties.ipConfigurations
-    | where ipConfigsCount == 1 or ipconfig.properties.primary =~ 'true'
-    | project nicId = id, publicIpId = tostring(ipconfig.properties.publicIPAddress.id))
-on nicId
-| project-away nicId1
-| summarize by vmId, vmName, vmSize, nicId, publicIpId
-| join kind=leftouter (
-    Resources
-    | where type =~ 'microsoft.network/publicipaddresses'
-    | project publicIpId = id, publicIpAddress = properties.ipAddress)
-on publicIpId
-| project-away publicIpId1`,
-    );
+    const rows = await graphRows(principal, SAMPLES.vmsWithNicsAndPublicIps);
     const nics = new Map(arm.nics.map((n) => [lower(n.id), n]));
     const pips = new Map(arm.pips.map((p) => [lower(p.id), p]));
     const fromArm = arm.vms.map((vm) => {
@@ -156,25 +133,7 @@ on publicIpId
   });
 
   it('list all extensions installed on a virtual machine', async () => {
-    const rows = await graphRows(
-      principal,
-      `Resources
-| where type == 'microsoft.compute/virtualmachines'
-| extend
-  JoinID = toupper(id),
-  OSName = tostring(properties.osProfile.computerName),
-  OSType = tostring(properties.storageProfile.osDisk.osType),
-  VMSize = tostring(properties.hardwareProfile.vmSize)
-| join kind=leftouter(
-  Resources
-  | where type == 'microsoft.compute/virtualmachines/extensions'
-  | extend
-    VMId = toupper(substring(id, 0, indexof(id, '/extensions'))),
-    ExtensionName = name
-) on $left.JoinID == $right.VMId
-| summarize Extensions = make_list(ExtensionName) by id, OSName, OSType, VMSize
-| order by tolower(OSName) asc`,
-    );
+    const rows = await graphRows(principal, SAMPLES.vmExtensions);
     const fromArm = new Map<string, string[]>(arm.vms.map((vm) => [lower(vm.id), []]));
     for (const ext of arm.extensions) fromArm.get(lower(ext.id.slice(0, ext.id.toLowerCase().indexOf('/extensions/'))))?.push(ext.name);
     const fromGraph = new Map(rows.map((r) => [lower(r['id']), (r['Extensions'] as string[]).filter((e) => e !== null && e !== '').sort()]));
@@ -182,19 +141,7 @@ on publicIpId
   });
 
   it('NSG security rules, expanded one row per rule', async () => {
-    const rows = await graphRows(
-      principal,
-      `Resources
-| where type =~ 'microsoft.network/networksecuritygroups'
-| mv-expand rules=properties.securityRules
-| extend direction = tostring(rules.properties.direction)
-| extend priority = toint(rules.properties.priority)
-| extend access = tostring(rules.properties.access)
-| extend destport = tostring(rules.properties.destinationPortRange)
-| extend rule_name = tostring(rules.name)
-| where isnotempty(rule_name)
-| project id, name, rule_name, direction, priority, access, destport`,
-    );
+    const rows = await graphRows(principal, SAMPLES.nsgRules);
     const fromArm = arm.nsgs.flatMap((nsg) =>
       ((nsg.properties['securityRules'] as { name: string; properties: Obj }[] | undefined) ?? []).map((r) => [lower(nsg.id), r.name, r.properties['direction'], r.properties['priority'], r.properties['access'], r.properties['destinationPortRange'] ?? '']),
     );
@@ -205,19 +152,7 @@ on publicIpId
   });
 
   it('list all Azure VMs that have not been configured for backup (leftouter join with RecoveryServicesResources)', async () => {
-    const rows = await graphRows(
-      principal,
-      `Resources
-| where type in~ ('microsoft.compute/virtualmachines','microsoft.classiccompute/virtualmachines')
-| extend resourceId=tolower(id)
-| join kind = leftouter ( RecoveryServicesResources
-| where type == "microsoft.recoveryservices/vaults/backupfabrics/protectioncontainers/protecteditems"
-| where properties.backupManagementType == "AzureIaasVM"
-| project resourceId = tolower(tostring(properties.sourceResourceId)), backupItemid = id, isBackedUp = isnotempty(id) ) on resourceId
-| extend isProtected = isnotempty(backupItemid)
-| where (isProtected == (0))
-| project id,name,resourceGroup,location,tags`,
-    );
+    const rows = await graphRows(principal, SAMPLES.unprotectedVms);
     const protectedVms = new Set(arm.items.map((i) => lower(i.properties['sourceResourceId'])));
     const fromArm = arm.vms.filter((vm) => !protectedVms.has(lower(vm.id))).map((vm) => lower(vm.id)).sort();
     expect(rows.map((r) => lower(r['id'])).sort()).toEqual(fromArm);
@@ -225,22 +160,7 @@ on publicIpId
   });
 
   it('list all Azure VMs that have been configured for backup, by vault', async () => {
-    const rows = await graphRows(
-      principal,
-      `RecoveryServicesResources
-| where type in~ ('Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems')
-| extend vaultName = case(type =~ 'microsoft.dataprotection/backupVaults/backupInstances',split(split(id, '/Microsoft.DataProtection/backupVaults/')[1],'/')[0],type =~ 'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems',split(split(id, '/Microsoft.RecoveryServices/vaults/')[1],'/')[0],'--')
-| extend dataSourceType = case(type=~'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems',properties.backupManagementType,type =~ 'microsoft.dataprotection/backupVaults/backupInstances',properties.dataSourceSetInfo.datasourceType,'--')
-| extend friendlyName = properties.friendlyName
-| extend dsResourceGroup = split(split(properties.dataSourceInfo.resourceID, '/resourceGroups/')[1],'/')[0]
-| extend dsSubscription = split(split(properties.dataSourceInfo.resourceID, '/subscriptions/')[1],'/')[0]
-| extend lastRestorePoint = properties.lastRecoveryPoint
-| extend primaryLocation = properties.dataSourceInfo.resourceLocation
-| extend policyName = case(type =~ 'Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems',properties.policyName, type =~ 'microsoft.dataprotection/backupVaults/backupInstances', properties.policyInfo.name, '--')
-| extend protectionState = properties.currentProtectionState
-| where protectionState in~ ('ConfiguringProtection','ProtectionConfigured','ConfiguringProtectionFailed','ProtectionStopped','SoftDeleted','ProtectionError')
-| where (dsSubscription in~ ('${PROD}')) and (dataSourceType in~ ('AzureIaasVM'))`,
-    );
+    const rows = await graphRows(principal, SAMPLES.protectedVmsBySubscription(PROD));
     const fromArm = arm.items
       .filter((i) => lower(i.properties['sourceResourceId']).includes(PROD))
       .map((i) => [lower(i.id), i.id.split('/vaults/')[1]?.split('/')[0], i.properties['friendlyName'], i.properties['policyName']])
@@ -250,29 +170,13 @@ on publicIpId
   });
 
   it('list all backup policies used for Azure VMs', async () => {
-    const rows = await graphRows(
-      principal,
-      `RecoveryServicesResources
-| where type == 'microsoft.recoveryservices/vaults/backuppolicies'
-| extend vaultName = case(type == 'microsoft.recoveryservices/vaults/backuppolicies', split(split(id, 'microsoft.recoveryservices/vaults/')[1],'/')[0],type == 'microsoft.recoveryservices/vaults/backuppolicies', split(split(id, 'microsoft.recoveryservices/vaults/')[1],'/')[0],'--')
-| extend datasourceType = case(type == 'microsoft.recoveryservices/vaults/backuppolicies', properties.backupManagementType,type == 'microsoft.dataprotection/backupVaults/backupPolicies',properties.datasourceTypes[0],'--')
-| project id,name,vaultName,resourceGroup,properties,datasourceType
-| where datasourceType == 'AzureIaasVM'`,
-    );
+    const rows = await graphRows(principal, SAMPLES.vmBackupPolicies);
     const policies = (await Promise.all(arm.vaults.map((v) => armList<{ id: string; name: string }>(h, principal, `${v.id}/backupPolicies?${BACKUP}&$filter=backupManagementType eq 'AzureIaasVM'`)))).flat();
     expect(rows.map((r) => [lower(r['id']), r['vaultName']]).sort()).toEqual(policies.map((p) => [lower(p.id), p.id.split('/vaults/')[1]?.split('/')[0]]).sort());
   });
 
   it('backup jobs of the last 24 hours', async () => {
-    const rows = await graphRows(
-      principal,
-      `RecoveryServicesResources
-| where type =~ 'Microsoft.RecoveryServices/vaults/backupJobs'
-| extend vaultName = split(split(id, '/Microsoft.RecoveryServices/vaults/')[1],'/')[0]
-| extend friendlyName = properties.entityFriendlyName, status = tostring(properties.status), operation = tolower(properties.operation), startTime = todatetime(properties.startTime)
-| where startTime >= ago(24h)
-| project id, name, vaultName, friendlyName, status, operation, startTime`,
-    );
+    const rows = await graphRows(principal, SAMPLES.backupJobsLastDay);
     const dayAgo = Date.now() - 24 * 3600_000;
     const fromArm = arm.jobs.filter((j) => Date.parse(String(j.properties['startTime'])) >= dayAgo).map((j) => [lower(j.id), j.properties['entityFriendlyName'], j.properties['status']]).sort();
     expect(rows.map((r) => [lower(r['id']), r['friendlyName'], r['status']]).sort()).toEqual(fromArm);

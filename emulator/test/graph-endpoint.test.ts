@@ -55,6 +55,14 @@ describe('paging', () => {
     expect(res.body['$skipToken']).toBeUndefined();
   });
 
+  it('does not page a result whose columns are all dynamic', async () => {
+    const h = graphHarness();
+    const res = await h.query(USERS.sp, { query: "Resources | where type =~ 'microsoft.compute/virtualmachines' | project properties", options: { $top: 5 } });
+    expect(res.body).toMatchObject({ count: 5, resultTruncated: 'true' });
+    expect(res.body['totalRecords']).toBeGreaterThan(5);
+    expect(res.body['$skipToken']).toBeUndefined();
+  });
+
   it("refuses a token with another query, scope or user (ARG's token binds them)", async () => {
     const h = graphHarness();
     const first = await h.query(USERS.sp, { query: VMS, options: { $top: 5 } });

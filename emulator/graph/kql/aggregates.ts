@@ -1,6 +1,7 @@
 // Aggregation functions for summarize. Each call plans its output columns (Kusto's default
 // names: count_, dcount_x, list_x, set_x, sum_x…) and makes one accumulator per group.
 // Null values are ignored, as Kusto does for count/dcount/make_list/make_set/sum.
+import { kqlErrors } from './errors.ts';
 import type { Col, Compiled, Row } from './types.ts';
 import type { KType } from './values.ts';
 import { isBag, keyOf, orderCompare, toJsonValue, toLong, toNum, truth } from './values.ts';
@@ -33,7 +34,7 @@ interface AggDef {
 const isNull = (v: unknown): boolean => v === null || v === undefined;
 const arg = (args: readonly AggArg[], i: number): Compiled => {
   const a = args[i];
-  if (a === undefined || a === '*') throw new Error('aggregate argument missing');
+  if (a === undefined || a === '*') throw kqlErrors.semantic(`An aggregation argument cannot be '*' here.`);
   return a;
 };
 const nameOf = (c: Compiled): string => c.name ?? '';

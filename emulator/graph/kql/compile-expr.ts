@@ -1,9 +1,10 @@
 // Scalar expressions become closures over a row, once per query run: column reads, dynamic
 // paths, operators with their constant operands prepared (lower-cased needles, regexes, sets).
+import { isAggregate } from './aggregates.ts';
 import { arithmetic, arithmeticType } from './arith.ts';
 import type { Expr } from './ast.ts';
 import { kqlErrors } from './errors.ts';
-import { compileCall } from './functions.ts';
+import { compileCall, isScalarFunction } from './functions.ts';
 import { kustoRegex } from './regex.ts';
 import { keyName } from './schema.ts';
 import { STRING_OPERATORS, stringPredicate, termListPredicate } from './string-ops.ts';
@@ -38,6 +39,9 @@ export function compileExpr(e: Expr, scope: Scope): Compiled {
     case 'index':
       return compilePath(e, scope);
     case 'call':
+      if (isAggregate(e.name) && !isScalarFunction(e.name)) {
+        throw kqlErrors.semantic(`'${scope.operator}' operator: the aggregation function '${e.name}' can only be used in summarize`, e.pos);
+      }
       if (e.args.some((a) => a.k === 'star')) throw kqlErrors.parser(e.pos, '*');
       return compileCall(e.name, e.args.map((a) => compileExpr(a, scope)), scope, e.pos);
     case 'star':
@@ -99,13 +103,18 @@ function compilePath(e: Expr, scope: Scope): Compiled {
     ? [root.name, ...steps.map((s) => ('key' in s ? keyName(s.key) : String((s as { index: number }).index)))].join('_')
     : undefined;
   let fn: (r: Row) => unknown;
-  if (steps.every((s) => 'key' in s)) {
-    const keys = steps.map((s) => (s as { key: string }).key);
+  const keysOnly = steps.every((s) => 'key' in s);
+  const keys = keysOnly ? steps.map((s) => (s as { key: string }).key) : [];
+  if (root.type === 'datetime' || root.type === 'timespan') {
+    fn = () => null;
+  } else if (keysOnly && !keys.some((k) => k in Object.prototype)) {
+    // The common properties.a.b.c: plain reads, arrays and scalars answer null.
     fn = (r) => {
       let v = get(r);
       for (let i = 0; i < keys.length; i++) {
-        if (v === null || typeof v !== 'object') return null;
-        v = bagGet(v, keys[i] as string);
+        if (v === null || typeof v !== 'object' || Array.isArray(v)) return null;
+        v = (v as Record<string, unknown>)[keys[i] as string];
+        if (v === undefined) return null;
       }
       return v;
     };

@@ -13,6 +13,7 @@ import { count, distinct, extend, project, projectAwayOrKeep, projectRename, tak
 import type { ColumnType } from './schema.ts';
 import { columnType, tableSchema } from './schema.ts';
 import type { QueryContext, Stage } from './stage.ts';
+import { columnCopier } from './stage.ts';
 import type { Col, Compiled, Row } from './types.ts';
 import type { KType } from './values.ts';
 import { KDate, KSpan, toJsonValue } from './values.ts';
@@ -63,30 +64,37 @@ function applyOp(op: Op, input: Stage, ctx: QueryContext): Stage {
   }
 }
 
+// A tabular let sees the lets bound before it, never itself: `let Resources = Resources | …` works.
+interface TableLet {
+  query: Tabular;
+  visible: ReadonlyMap<string, TableLet>;
+}
+
 class Compiler {
   private readonly input: EngineInput;
-  private readonly tabularLets = new Map<string, Tabular>();
+  private tableLets = new Map<string, TableLet>();
   private readonly scalars = new Map<string, Compiled>();
-  private readonly ctx: QueryContext;
+  private readonly now: number;
 
   constructor(input: EngineInput, lets: readonly Let[]) {
     this.input = input;
-    this.ctx = { scalars: this.scalars, now: (input.now ?? new Date()).getTime(), subquery: (q) => this.tabular(q) };
+    this.now = (input.now ?? new Date()).getTime();
     for (const l of lets) this.bind(l);
   }
 
   private bind(l: Let): void {
+    const visible = this.tableLets;
     if (l.kind === 'tabular') {
-      this.tabularLets.set(l.name, l.query);
+      this.tableLets = new Map(visible).set(l.name, { query: l.query, visible });
       return;
     }
     // `let t = Resources;` parses as a scalar name; it is a table when no scalar has that name.
     const e = l.expr;
     if (e.k === 'name' && !this.scalars.has(e.name)) {
-      this.tabularLets.set(l.name, { source: { k: 'table', name: e.name, pos: e.pos }, ops: [] });
+      this.tableLets = new Map(visible).set(l.name, { query: { source: { k: 'table', name: e.name, pos: e.pos }, ops: [] }, visible });
       return;
     }
-    const c = compileExpr(e, { columns: new Map(), scalars: this.scalars, now: this.ctx.now, operator: 'let' });
+    const c = compileExpr(e, { columns: new Map(), scalars: this.scalars, now: this.now, operator: 'let' });
     this.scalars.set(l.name, c.constant ? c : { ...c, constant: true, value: c.fn({}) });
   }
 
@@ -99,16 +107,21 @@ class Compiler {
     return { schema, ordered: false, fresh: false, run: () => rows as Row[] };
   }
 
-  private source(s: Source): Stage {
-    if (s.k === 'sub') return this.tabular(s.query);
-    if (s.k === 'union') return union(s.op, null, this.ctx);
-    const bound = this.tabularLets.get(s.name);
-    return bound ? this.tabular(bound) : this.table(s.name, s.pos);
+  private context(lets: ReadonlyMap<string, TableLet>): QueryContext {
+    return { scalars: this.scalars, now: this.now, subquery: (q) => this.tabular(q, lets) };
   }
 
-  tabular(q: Tabular): Stage {
-    let stage = this.source(q.source);
-    for (const op of q.ops) stage = applyOp(op, stage, this.ctx);
+  private source(s: Source, lets: ReadonlyMap<string, TableLet>): Stage {
+    if (s.k === 'sub') return this.tabular(s.query, lets);
+    if (s.k === 'union') return union(s.op, null, this.context(lets));
+    const bound = lets.get(s.name);
+    return bound ? this.tabular(bound.query, bound.visible) : this.table(s.name, s.pos);
+  }
+
+  tabular(q: Tabular, lets: ReadonlyMap<string, TableLet> = this.tableLets): Stage {
+    const ctx = this.context(lets);
+    let stage = this.source(q.source, lets);
+    for (const op of q.ops) stage = applyOp(op, stage, ctx);
     return stage;
   }
 }
@@ -126,19 +139,26 @@ export function runParsed(q: ParsedQuery, input: EngineInput): EngineResult {
   const produced = stage.run();
   let rows: Row[];
   if (stage.fresh) {
-    // Our own objects: turn datetimes/timespans into text in place.
-    for (const row of produced) {
-      for (const n of names) {
-        const v = row[n];
-        if (v === undefined) row[n] = null;
-        else if (v instanceof KDate || v instanceof KSpan) row[n] = toJsonValue(v);
+    // Our own objects: turn datetimes/timespans into text in place, in the columns whose type
+    // allows them (functions that choose among values of several types are typed dynamic).
+    const temporal = stage.schema.filter((c) => c.type === 'datetime' || c.type === 'timespan' || c.type === 'dynamic').map((c) => c.name);
+    if (temporal.length > 0) {
+      for (const row of produced) {
+        for (let i = 0; i < temporal.length; i++) {
+          const n = temporal[i] as string;
+          const v = row[n];
+          if (v === undefined) row[n] = null;
+          else if (v instanceof KDate || v instanceof KSpan) row[n] = toJsonValue(v);
+        }
       }
     }
     rows = produced;
   } else {
+    // Table rows pass through where/take/order untouched: copy them out in column order.
+    const copy = columnCopier(names);
     rows = produced.map((r) => {
       const o: Row = {};
-      for (const n of names) o[n] = Object.prototype.hasOwnProperty.call(r, n) ? toJsonValue(r[n]) : null;
+      copy(r, o);
       return o;
     });
   }

@@ -27,6 +27,8 @@ const INVALID_QUERY: KqlErrorDetail = {
 export class KqlError extends Error {
   /** ARG's outer error code; the endpoint adds its "Please provide below info…" message. */
   readonly code = 'BadRequest';
+  /** The HTTP status ARG answers these with. */
+  readonly status = 400;
   readonly details: KqlErrorDetail[];
 
   constructor(detail: KqlErrorDetail) {

@@ -101,7 +101,7 @@ export const MISC_FUNCTIONS: Record<string, FnDef> = {
   isnotempty: { min: 1, max: 1, type: 'bool', impl: (v) => !isEmpty(v) },
   notempty: { min: 1, max: 1, type: 'bool', impl: (v) => !isEmpty(v) },
   not: { min: 1, max: 1, type: 'bool', impl: (v) => { const t = truth(v); return t === null ? null : !t; } },
-  coalesce: { min: 2, max: 64, type: (a) => a[0]?.type ?? 'dynamic', impl: (...vs) => vs.find((v) => !isEmpty(v)) ?? vs[vs.length - 1] ?? null },
+  coalesce: { min: 2, max: 64, type: branchType, impl: (...vs) => vs.find((v) => !isEmpty(v)) ?? vs[vs.length - 1] ?? null },
   iff,
   iif: iff,
   case: caseFn,

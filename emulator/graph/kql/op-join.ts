@@ -7,8 +7,9 @@ import { columnGetter } from './compile-expr.ts';
 import { kqlErrors } from './errors.ts';
 import { uniqueName } from './schema.ts';
 import type { QueryContext, Stage } from './stage.ts';
+import { columnCopier } from './stage.ts';
 import type { Col, Row } from './types.ts';
-import { keyOf } from './values.ts';
+import { ValueMap, keyOf } from './values.ts';
 
 const SUPPORTED = new Set(['innerunique', 'inner', 'leftouter', 'rightouter', 'fullouter', 'leftanti', 'anti', 'leftantisemi']);
 // Kusto flavors ARG refuses, spelled as ARG's message spells them.
@@ -16,18 +17,16 @@ const REFUSED: Record<string, string> = { leftsemi: 'LeftSemi', rightsemi: 'Righ
 
 type JoinOp = Extract<Op, { k: 'join' }>;
 
-function keyFunction(names: readonly string[], schema: readonly Col[], op: JoinOp): (r: Row) => string | null {
+/**
+ * The key of a row: the value itself for a single key column (looked up in a ValueMap), a
+ * composite string for several. null when any part is null: null keys never match.
+ */
+function keyFunction(names: readonly string[], schema: readonly Col[], op: JoinOp): (r: Row) => unknown {
   for (const [i, n] of names.entries()) {
     if (!schema.some((c) => c.name === n)) throw kqlErrors.unknownColumn('join', n, op.on[i]?.pos ?? op.pos);
   }
   const getters = names.map(columnGetter);
-  if (getters.length === 1) {
-    const g = getters[0] as (r: Row) => unknown;
-    return (r) => {
-      const v = g(r);
-      return v === null ? null : keyOf(v);
-    };
-  }
+  if (getters.length === 1) return getters[0] as (r: Row) => unknown;
   return (r) => {
     let key = '';
     for (const g of getters) {
@@ -49,22 +48,25 @@ export function join(op: JoinOp, left: Stage, ctx: QueryContext): Stage {
   const rightKey = keyFunction(op.on.map((k) => k.right), right.schema, op);
   const anti = kind === 'leftanti' || kind === 'anti' || kind === 'leftantisemi';
 
-  const taken = new Set(left.schema.map((c) => c.name));
+  // Only right columns the left side has are renamed, to a name neither side uses.
+  const leftNames = left.schema.map((c) => c.name);
+  const taken = new Set([...leftNames, ...right.schema.map((c) => c.name)]);
   const rightOut = anti
     ? []
     : right.schema.map((c) => {
+        if (!leftNames.includes(c.name)) return { from: c.name, name: c.name, type: c.type };
         const name = uniqueName(c.name, taken);
         taken.add(name);
         return { from: c.name, name, type: c.type };
       });
   const schema: Col[] = [...left.schema.map((c) => ({ ...c })), ...rightOut.map(({ name, type }) => ({ name, type }))];
-  const leftNames = left.schema.map((c) => c.name);
-  const leftGet = leftNames.map(columnGetter);
-  const rightGet = rightOut.map((c) => columnGetter(c.from));
+  const copyLeft = columnCopier(leftNames);
+  const copyRight = columnCopier(rightOut.map((c) => c.from), rightOut.map((c) => c.name));
+  const nullRow: Row = {};
   const combine = (l: Row | null, r: Row | null): Row => {
     const o: Row = {};
-    for (let i = 0; i < leftNames.length; i++) o[leftNames[i] as string] = l ? (leftGet[i] as (r: Row) => unknown)(l) : null;
-    for (let i = 0; i < rightOut.length; i++) o[(rightOut[i] as { name: string }).name] = r ? (rightGet[i] as (r: Row) => unknown)(r) : null;
+    copyLeft(l ?? nullRow, o);
+    copyRight(r ?? nullRow, o);
     return o;
   };
   const keepLeft = kind === 'leftouter' || kind === 'fullouter';
@@ -72,7 +74,7 @@ export function join(op: JoinOp, left: Stage, ctx: QueryContext): Stage {
 
   const run = (): Row[] => {
     const rightRows = right.run();
-    const index = new Map<string, number[]>();
+    const index = new ValueMap<number[]>();
     for (let i = 0; i < rightRows.length; i++) {
       const k = rightKey(rightRows[i] as Row);
       if (k === null) continue;
@@ -82,7 +84,7 @@ export function join(op: JoinOp, left: Stage, ctx: QueryContext): Stage {
     }
     const matched = keepRight ? new Uint8Array(rightRows.length) : null;
     const out: Row[] = [];
-    const seenLeft = kind === 'innerunique' ? new Set<string>() : null;
+    const seenLeft = kind === 'innerunique' ? new ValueMap<true>() : null;
     for (const l of left.run()) {
       const k = leftKey(l);
       const hits = k === null ? undefined : index.get(k);
@@ -91,8 +93,8 @@ export function join(op: JoinOp, left: Stage, ctx: QueryContext): Stage {
         continue;
       }
       if (seenLeft && k !== null) {
-        if (seenLeft.has(k)) continue;
-        seenLeft.add(k);
+        if (seenLeft.get(k)) continue;
+        seenLeft.set(k, true);
       }
       if (!hits) {
         if (keepLeft) out.push(combine(l, null));

@@ -10,7 +10,7 @@ import { ColumnNamer, uniqueName } from './schema.ts';
 import type { QueryContext, Stage } from './stage.ts';
 import { scopeOf } from './stage.ts';
 import type { Col, Compiled, Row } from './types.ts';
-import { keyOf } from './values.ts';
+import { ValueMap, keyOf } from './values.ts';
 
 interface Group {
   keys: unknown[];
@@ -52,30 +52,40 @@ export function summarize(op: Extract<Op, { k: 'summarize' }>, input: Stage, ctx
   const keyFns = by.compiled.map((c) => c.fn);
 
   const run = (): Row[] => {
-    const groups = new Map<string, Group>();
-    const newGroup = (keys: unknown[]): Group => ({ keys, accs: plans.map((p) => p.make()) });
-    if (keyFns.length === 0) groups.set('', newGroup([]));
+    // First-seen order; one key column is looked up by its value, several by a composite string.
+    const order: Group[] = [];
+    const single = new ValueMap<Group>();
+    const composite = new Map<string, Group>();
+    const newGroup = (keys: unknown[]): Group => {
+      const g = { keys, accs: plans.map((p) => p.make()) };
+      order.push(g);
+      return g;
+    };
+    const whole = keyFns.length === 0 ? newGroup([]) : null;
+    const only = keyFns.length === 1 ? (keyFns[0] as (r: Row) => unknown) : null;
     for (const row of input.run()) {
-      let key: string;
-      let keys: unknown[] | null = null;
-      if (keyFns.length === 0) key = '';
-      else if (keyFns.length === 1) {
-        const v = (keyFns[0] as (r: Row) => unknown)(row);
-        key = keyOf(v);
-        keys = [v];
+      let g: Group | undefined;
+      if (whole) g = whole;
+      else if (only) {
+        const v = only(row);
+        g = single.get(v);
+        if (!g) {
+          g = newGroup([v]);
+          single.set(v, g);
+        }
       } else {
-        keys = keyFns.map((f) => f(row));
-        key = keys.map(keyOf).join('\u0001');
-      }
-      let g = groups.get(key);
-      if (!g) {
-        g = newGroup(keys ?? []);
-        groups.set(key, g);
+        const keys = keyFns.map((f) => f(row));
+        const key = keys.map(keyOf).join('\u0001');
+        g = composite.get(key);
+        if (!g) {
+          g = newGroup(keys);
+          composite.set(key, g);
+        }
       }
       for (const acc of g.accs) acc.add(row);
     }
     const out: Row[] = [];
-    for (const g of groups.values()) {
+    for (const g of order) {
       const values = [...g.keys, ...g.accs.flatMap((a) => a.results())];
       const o: Row = {};
       for (let i = 0; i < names.length; i++) o[names[i] as string] = values[i] ?? null;

@@ -4,9 +4,9 @@ import { columnGetter, compileExpr } from './compile-expr.ts';
 import { kqlErrors } from './errors.ts';
 import { ColumnNamer, uniqueName } from './schema.ts';
 import type { QueryContext, Stage } from './stage.ts';
-import { rowBuilder, scopeOf } from './stage.ts';
+import { columnCopier, rowBuilder, scopeOf } from './stage.ts';
 import type { Col, Compiled, Row } from './types.ts';
-import { keyOf, toLong, truth } from './values.ts';
+import { ValueMap, keyOf, toLong, truth } from './values.ts';
 
 type OpOf<K extends Op['k']> = Extract<Op, { k: K }>;
 
@@ -54,14 +54,19 @@ export function extend(op: OpOf<'extend'>, input: Stage, ctx: QueryContext): Sta
     names.push(name);
     fns.push(c.fn);
   }
-  const inNames = input.schema.map((c) => c.name);
-  const getters = inNames.map(columnGetter);
-  const build = (r: Row): Row => {
-    const o: Row = {};
-    for (let i = 0; i < inNames.length; i++) o[inNames[i] as string] = (getters[i] as (r: Row) => unknown)(r);
+  const copy = columnCopier(input.schema.map((c) => c.name));
+  const add = (o: Row): Row => {
     for (let i = 0; i < names.length; i++) o[names[i] as string] = (fns[i] as (r: Row) => unknown)(o);
     return o;
   };
+  // Rows this run created belong to this stage alone: extend them in place instead of copying.
+  const build = input.fresh
+    ? add
+    : (r: Row): Row => {
+        const o: Row = {};
+        copy(r, o);
+        return add(o);
+      };
   return { schema, ordered: input.ordered, fresh: true, run: () => input.run().map(build) };
 }
 
@@ -79,9 +84,13 @@ function matching(op: OpOf<'project-away' | 'project-keep'>, schema: readonly Co
   return hit;
 }
 
-function copyColumns(input: Stage, schema: Col[]): Stage {
-  const names = schema.map((c) => c.name);
-  const build = rowBuilder(names, names.map(columnGetter));
+function copyColumns(input: Stage, schema: Col[], from: readonly string[] = schema.map((c) => c.name)): Stage {
+  const copy = columnCopier(from, schema.map((c) => c.name));
+  const build = (r: Row): Row => {
+    const o: Row = {};
+    copy(r, o);
+    return o;
+  };
   return { schema, ordered: input.ordered, fresh: true, run: () => input.run().map(build) };
 }
 
@@ -100,8 +109,7 @@ export function projectRename(op: OpOf<'project-rename'>, input: Stage): Stage {
     if (r.to !== r.from && schema.some((c) => c.name === r.to)) throw kqlErrors.semantic(`'project-rename' operator: a column named '${r.to}' already exists`, r.pos);
     (schema[i] as Col).name = r.to;
   }
-  const build = rowBuilder(schema.map((c) => c.name), sources.map(columnGetter));
-  return { schema, ordered: input.ordered, fresh: true, run: () => input.run().map(build) };
+  return copyColumns(input, schema, sources);
 }
 
 /** A row count (take, top, mv-expand limit): a constant long, from a literal or a let. */
@@ -133,12 +141,12 @@ export function distinct(op: OpOf<'distinct'>, input: Stage, ctx: QueryContext):
     ordered: false,
     fresh: true,
     run: () => {
-      const seen = new Set<string>();
+      const seen = new ValueMap<true>();
       const out: Row[] = [];
       for (const r of input.run()) {
-        const key = fns.length === 1 ? keyOf((fns[0] as (r: Row) => unknown)(r)) : fns.map((f) => keyOf(f(r))).join('\u0001');
-        if (seen.has(key)) continue;
-        seen.add(key);
+        const key = fns.length === 1 ? (fns[0] as (r: Row) => unknown)(r) : fns.map((f) => keyOf(f(r))).join('\u0001');
+        if (seen.get(key)) continue;
+        seen.set(key, true);
         out.push(build(r));
       }
       return out;

@@ -9,13 +9,13 @@ import type { TokenStream } from './token-stream.ts';
 import type { KType } from './values.ts';
 import { KDate, KSpan, parseDate, toDate } from './values.ts';
 
-// Words that cannot name a column. ARG reports `where where` at the token after the keyword
-// (<EOF>, position 11), so the failure points past it.
-const RESERVED = new Set([
+// Words that cannot name a column. ARG reports `where where` at the token after the second
+// `where` (<EOF>, position 11): for operator names the failure points past the keyword.
+const OPERATOR_WORDS = new Set([
   'where', 'filter', 'project', 'extend', 'summarize', 'order', 'sort', 'top', 'take', 'limit', 'distinct', 'join', 'union',
-  'mv-expand', 'mvexpand', 'project-away', 'project-keep', 'project-rename', 'parse', 'by', 'and', 'or', 'on', 'let', 'asc',
-  'desc', 'with',
+  'mv-expand', 'mvexpand', 'project-away', 'project-keep', 'project-rename', 'parse',
 ]);
+const RESERVED = new Set(['by', 'and', 'or', 'on', 'let', 'asc', 'desc', 'with']);
 
 const COMPARISONS = new Set(['==', '!=', '<>', '<', '<=', '>', '>=', '=~', '!~']);
 const LIST_OPS = new Set(['in', '!in', 'in~', '!in~', 'has_any', 'has_all']);
@@ -165,9 +165,9 @@ function parsePrimary(ts: TokenStream): Expr {
     const { text } = ts.expectName();
     return { k: 'name', name: text, pos: t.pos };
   }
-  if (t.kind !== 'ident') throw ts.fail();
+  if (t.kind !== 'ident' || RESERVED.has(t.text)) throw ts.fail();
   ts.next();
-  if (RESERVED.has(t.text) && !ts.isOp('(')) throw ts.fail();
+  if (OPERATOR_WORDS.has(t.text) && !ts.isOp('(')) throw ts.fail();
   if (t.text === 'true' || t.text === 'false') return { k: 'lit', value: t.text === 'true', type: 'bool', pos: t.pos };
   if (!ts.isOp('(')) return { k: 'name', name: t.text, pos: t.pos };
   if (t.text === 'dynamic') return parseDynamicLiteral(ts, t.pos);

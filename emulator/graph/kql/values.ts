@@ -257,3 +257,22 @@ export function typeOfValue(v: unknown): KType {
   if (v instanceof KSpan) return 'timespan';
   return 'dynamic';
 }
+
+/**
+ * A map keyed by KQL values. Strings are used as they are (no prefixed copy to hash: joins and
+ * groupings over 50,000 resource ids stay cheap); other values go through keyOf().
+ */
+export class ValueMap<T> {
+  private readonly strings = new Map<string, T>();
+  private readonly others = new Map<string, T>();
+
+  get(v: unknown): T | undefined {
+    return typeof v === 'string' ? this.strings.get(v) : this.others.get(keyOf(v));
+  }
+
+  set(v: unknown, value: T): void {
+    if (typeof v === 'string') this.strings.set(v, value);
+    else this.others.set(keyOf(v), value);
+  }
+
+}

@@ -78,6 +78,11 @@ export const armErrors = {
       `The access token expiry UTC time '${armTime(expiredAt)}' is earlier than current UTC time '${armTime(now)}'.`,
       { headers: bearerChallenge(authority, 'The access token expiry UTC time is earlier than current UTC time.') },
     ),
+  // The code is ARM's for any token it cannot validate; the wording about the lifetime is ours [unconfirmed wording].
+  tokenWithoutExpiry: (authority: string) =>
+    new ArmError(401, 'InvalidAuthenticationToken', "The access token is invalid: it has no expiry ('exp') claim, and a token without a lifetime is not accepted.", {
+      headers: bearerChallenge(authority, 'The access token has no expiry time.'),
+    }),
   wrongAudience: (authority: string, audience: string, allowed: readonly string[]) =>
     new ArmError(
       401,

@@ -14,6 +14,7 @@ import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { startEmulator } from '../emulator/app.ts';
 import { readConfig } from '../emulator/config.ts';
 import type { RequestLogEntry } from '../emulator/arm/pipeline.ts';
+import { CONTROL_HEADERS } from '../emulator/control/header.ts';
 import { generateFixture } from '../emulator/state/generate-fixture.ts';
 import { createArmClients } from '../src/azure/clients.ts';
 import { gatherVmReadiness, type GatherVault, type VmReadinessTable } from '../src/azure/vm-readiness.ts';
@@ -118,11 +119,11 @@ async function runOnce(vmCount: number): Promise<Run> {
       location: REGION,
       subscriptionId: PRODUCTION,
     };
-    await fetch(`${emulator.origin}/_emulator/requests`, { method: 'DELETE' });
+    await fetch(`${emulator.origin}/_emulator/requests`, { method: 'DELETE', headers: CONTROL_HEADERS });
     const started = performance.now();
     const table = await gatherVmReadiness(clients, vault, { concurrency });
     const wallMs = performance.now() - started;
-    const log = (await (await fetch(`${emulator.origin}/_emulator/requests`)).json()) as RequestLogEntry[];
+    const log = (await (await fetch(`${emulator.origin}/_emulator/requests`, { headers: CONTROL_HEADERS })).json()) as RequestLogEntry[];
     return { vmCount, table, wallMs, log };
   } finally {
     await emulator.close();

@@ -1,5 +1,6 @@
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import type { Fault } from '../emulator/arm/pipeline.ts';
+import { CONTROL_HEADERS } from '../emulator/control/header.ts';
 import { AgentStep } from './pages/agent-step.ts';
 import { EnableStep } from './pages/enable-step.ts';
 import { GoalStep } from './pages/goal-step.ts';
@@ -54,7 +55,7 @@ function parsedBody(body: unknown): unknown {
   }
 }
 
-/** The emulator's loopback-only test controls (/_emulator/*). */
+/** The emulator's loopback-only test controls (/_emulator/*), over a request context that sends the control header. */
 export class EmulatorControls {
   readonly #request: APIRequestContext;
 
@@ -152,8 +153,14 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
-  emulator: async ({ request }, use) => {
+  emulator: async ({ playwright, baseURL }, use) => {
+    const request = await playwright.request.newContext({
+      ...(baseURL ? { baseURL } : {}),
+      ignoreHTTPSErrors: true,
+      extraHTTPHeaders: { ...CONTROL_HEADERS },
+    });
     await use(new EmulatorControls(request));
+    await request.dispose();
   },
   resetEmulator: [
     async ({ emulator }, use) => {

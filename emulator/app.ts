@@ -12,6 +12,7 @@ import { defaultSettings, type Settings } from './arm/settings.ts';
 import { ensureCertificate } from './cert.ts';
 import type { EmulatorConfig } from './config.ts';
 import { registerControl } from './control/routes.ts';
+import { answerClientErrors, answerHttpError, BODY_LIMIT_BYTES } from './http-errors.ts';
 import { createIdp, type Idp } from './idp/index.ts';
 import { armRoutes } from './routes/index.ts';
 import { createMemoryStore, loadFixtureFile, type Store } from './state/store.ts';
@@ -50,6 +51,7 @@ export async function startEmulator(config: EmulatorConfig): Promise<Emulator> {
     res.end('Starting');
   };
   const server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => dispatch(req, res));
+  answerClientErrors(server);
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(config.port, 'localhost', () => ok());
@@ -113,7 +115,9 @@ export async function buildHttpApp(deps: {
   initialSettings: Settings;
   distDir: string;
 }): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: 4 * 1024 * 1024 });
+  const answerError = answerHttpError(deps.arm);
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, frameworkErrors: answerError });
+  app.setErrorHandler(answerError);
 
   // ARM parses its own bodies so malformed JSON gets ARM's error, not Fastify's.
   await app.register(async (scope) => {

@@ -1,5 +1,7 @@
 // The emulator's HTTP layer through Fastify's inject(): the test controls' guard and the answers
-// Fastify gives by itself (body too large, malformed URL), which must leave in ARM's envelope.
+// Fastify and Node give by themselves (body or headers too large, malformed URL), in ARM's envelope.
+import { createServer } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildHttpApp } from '../app.ts';
@@ -7,6 +9,7 @@ import { armErrors } from '../arm/errors.ts';
 import { createArmService, type ArmService } from '../arm/pipeline.ts';
 import { defaultSettings } from '../arm/settings.ts';
 import { CONTROL_HEADERS } from '../control/header.ts';
+import { answerClientErrors, BODY_LIMIT_BYTES } from '../http-errors.ts';
 import { armRoutes } from '../routes/index.ts';
 import { createMemoryStore, DEFAULT_FIXTURE_PATH, loadFixtureFile } from '../state/store.ts';
 
@@ -86,5 +89,62 @@ describe('test controls', () => {
   it('stay loopback only', async () => {
     const remote = await app.inject({ method: 'GET', url: '/_emulator/health', remoteAddress: '10.1.2.3' });
     expect(remote.statusCode).toBe(403);
+  });
+});
+
+describe('answers the HTTP layer gives by itself', () => {
+  it('an ARM body over 4 MB is 413 RequestContentTooLarge with ARM headers and CORS', async () => {
+    const res = await app.inject({
+      method: 'PUT',
+      url: '/arm/subscriptions/8c6b1f3e-2a4d-4f5b-9e7c-0a1b2c3d4e5f/resourcegroups/rg-x?api-version=2025-04-01',
+      headers: { 'content-type': 'application/json', origin: 'https://localhost:8443' },
+      payload: JSON.stringify({ location: 'westeurope', tags: { big: 'x'.repeat(BODY_LIMIT_BYTES) } }),
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json()).toEqual({ error: { code: 'RequestContentTooLarge', message: 'The request content size exceeds the maximum size of 4 MB.' } });
+    expect(res.headers['x-ms-request-id']).toBeTruthy();
+    expect(res.headers['access-control-allow-origin']).toBe('https://localhost:8443');
+    expect(arm.log.at(-1)).toMatchObject({ method: 'PUT', status: 413, code: 'RequestContentTooLarge' });
+  });
+
+  it('a control body over the limit is 413 in the same envelope', async () => {
+    const res = await app.inject({ method: 'POST', url: '/_emulator/faults', headers: { ...CONTROL_HEADERS, 'content-type': 'application/json' }, payload: `"${'x'.repeat(BODY_LIMIT_BYTES)}"` });
+    expect([res.statusCode, res.json<{ error: { code: string } }>().error.code]).toEqual([413, 'RequestContentTooLarge']);
+  });
+
+  it('a malformed URL is 400 in the ARM envelope', async () => {
+    const res = await app.inject({ method: 'GET', url: '/arm/subscriptions/%E0%A4%A?api-version=2022-12-01' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('InvalidRequestUri');
+    expect(res.headers['x-ms-request-id']).toBeTruthy();
+  });
+
+  it('a control body of the wrong media type is 415 in the ARM envelope', async () => {
+    const res = await app.inject({ method: 'POST', url: '/_emulator/faults', headers: { ...CONTROL_HEADERS, 'content-type': 'application/xml' }, payload: '<x/>' });
+    expect(res.statusCode).toBe(415);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('UnsupportedMediaType');
+  });
+
+  it('headers too large are 431 in the ARM envelope, not a bare status line', async () => {
+    const server = createServer((_req, res) => res.end('ok'));
+    answerClientErrors(server);
+    await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const raw = await new Promise<string>((done, fail) => {
+        const socket = connect(port, '127.0.0.1', () => {
+          socket.write(`GET /arm/subscriptions HTTP/1.1\r\nHost: localhost\r\nx-big: ${'a'.repeat(64 * 1024)}\r\n\r\n`);
+        });
+        let text = '';
+        socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        socket.on('end', () => done(text));
+        socket.on('error', fail);
+      });
+      const [head = '', body = ''] = raw.split('\r\n\r\n');
+      expect(head.split('\r\n')[0]).toBe('HTTP/1.1 431 Request Header Fields Too Large');
+      expect(JSON.parse(body)).toEqual({ error: { code: 'RequestHeaderFieldsTooLarge', message: 'The request headers are larger than the server accepts.' } });
+    } finally {
+      await new Promise((closed) => server.close(closed));
+    }
   });
 });

@@ -71,6 +71,13 @@ export class EmulatorControls {
     await this.expectOk(this.#request.post('/_emulator/faults', { data: fault }));
   }
 
+  /** The faults still waiting to be injected. */
+  async faults(): Promise<Fault[]> {
+    const response = await this.#request.get('/_emulator/faults');
+    expect(response.ok()).toBe(true);
+    return (await response.json()) as Fault[];
+  }
+
   async requests(): Promise<LoggedRequest[]> {
     const response = await this.#request.get('/_emulator/requests');
     expect(response.ok()).toBe(true);
@@ -115,6 +122,8 @@ type Fixtures = {
   emulator: EmulatorControls;
   /** Automatic: every test starts from the fixture's state, whatever the previous test changed. */
   resetEmulator: void;
+  /** Automatic: a Content-Security-Policy violation on the test's page fails the test (the app must run under its CSP). */
+  cspViolations: string[];
   landing: LandingPage;
   idp: IdpSignInPage;
   shell: WizardShell;
@@ -166,6 +175,18 @@ export const test = base.extend<Fixtures>({
     async ({ emulator }, use) => {
       await emulator.reset();
       await use();
+    },
+    { auto: true },
+  ],
+  cspViolations: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      // Chromium reports every refusal on the console, on the app's pages and the IdP's alike.
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) violations.push(`${message.location().url}: ${message.text()}`);
+      });
+      await use(violations);
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
     },
     { auto: true },
   ],

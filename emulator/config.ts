@@ -12,6 +12,8 @@ const schema = z.object({
   certDir: z.string().min(1),
   readCapacity: z.coerce.number().int().min(1).optional(),
   writeCapacity: z.coerce.number().int().min(1).optional(),
+  // VITE_SOURCEMAP is the build's switch: `VITE_SOURCEMAP=1 npm start` builds the maps and serves them.
+  sourceMaps: z.preprocess((v) => v === true || (typeof v === 'string' && ['1', 'true', 'yes', 'hidden'].includes(v.toLowerCase())), z.boolean()),
 });
 export type EmulatorConfig = z.infer<typeof schema>;
 
@@ -30,6 +32,7 @@ export function readConfig(argv: readonly string[] = process.argv.slice(2), env:
       certs: { type: 'string' },
       'read-capacity': { type: 'string' },
       'write-capacity': { type: 'string' },
+      'source-maps': { type: 'boolean' },
     },
     strict: true,
   });
@@ -43,6 +46,7 @@ export function readConfig(argv: readonly string[] = process.argv.slice(2), env:
     certDir: values.certs ?? env['EMULATOR_CERTS'] ?? '.certs',
     readCapacity: values['read-capacity'] ?? env['EMULATOR_READ_CAPACITY'],
     writeCapacity: values['write-capacity'] ?? env['EMULATOR_WRITE_CAPACITY'],
+    sourceMaps: values['source-maps'] ?? env['EMULATOR_SOURCE_MAPS'] ?? env['VITE_SOURCEMAP'],
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  --${i.path.join('.')}: ${i.message}`);

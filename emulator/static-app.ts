@@ -24,7 +24,7 @@ const NOT_BUILT =
 /** A path the browser app routes itself (/setup/vault, /summary): no file extension, not an API. */
 function isAppRoute(req: FastifyRequest): boolean {
   const path = req.url.split('?')[0] ?? '/';
-  if (req.method !== 'GET' || path.startsWith('/_emulator') || path.startsWith('/arm')) return false;
+  if (req.method !== 'GET' || HOST_FILES.has(path) || path.startsWith('/_emulator') || path.startsWith('/arm')) return false;
   return !(path.split('/').pop() ?? '').includes('.');
 }
 

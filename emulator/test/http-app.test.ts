@@ -1,7 +1,10 @@
 // The emulator's HTTP layer through Fastify's inject(): the test controls' guard and the answers
 // Fastify and Node give by themselves (body or headers too large, malformed URL), in ARM's envelope.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildHttpApp } from '../app.ts';
@@ -12,6 +15,7 @@ import { CONTROL_HEADERS } from '../control/header.ts';
 import { answerClientErrors, BODY_LIMIT_BYTES } from '../http-errors.ts';
 import { armRoutes } from '../routes/index.ts';
 import { createMemoryStore, DEFAULT_FIXTURE_PATH, loadFixtureFile } from '../state/store.ts';
+import { CSP_NONCE_PLACEHOLDER } from '../../src/shared/security-headers.ts';
 
 let app: FastifyInstance;
 let arm: ArmService;
@@ -146,5 +150,56 @@ describe('answers the HTTP layer gives by itself', () => {
     } finally {
       await new Promise((closed) => server.close(closed));
     }
+  });
+});
+
+describe('the built app', () => {
+  const dist = mkdtempSync(join(tmpdir(), 'dist-'));
+  writeFileSync(join(dist, 'index.html'), `<!doctype html><meta property="csp-nonce" nonce="${CSP_NONCE_PLACEHOLDER}"><script type="module" src="/assets/app.js" nonce="${CSP_NONCE_PLACEHOLDER}"></script>`);
+  mkdirSync(join(dist, 'assets'));
+  writeFileSync(join(dist, 'assets', 'app.js'), 'export {};\n//# sourceMappingURL=app.js.map');
+  writeFileSync(join(dist, 'assets', 'app.js.map'), '{}');
+  writeFileSync(join(dist, '_headers'), '/*');
+  afterAll(() => rmSync(dist, { recursive: true, force: true }));
+
+  async function serve(sourceMaps: boolean) {
+    const settings = defaultSettings();
+    const served = await buildHttpApp({ arm, store: createMemoryStore(loadFixtureFile(DEFAULT_FIXTURE_PATH)), settings, initialSettings: settings, distDir: dist, sourceMaps });
+    await served.ready();
+    return served;
+  }
+
+  it('renders index.html with a fresh nonce that the CSP names, on / and on client-side routes', async () => {
+    const served = await serve(false);
+    const nonces = new Set<string>();
+    for (const url of ['/', '/index.html', '/setup/vault', '/summary']) {
+      const res = await served.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      const nonce = /'nonce-([^']+)'/.exec(String(res.headers['content-security-policy']))?.[1] ?? 'none';
+      expect(res.body).toContain(`nonce="${nonce}"`);
+      expect(res.body).not.toContain(CSP_NONCE_PLACEHOLDER);
+      expect(res.headers['x-frame-options']).toBe('DENY');
+      nonces.add(nonce);
+    }
+    expect(nonces.size).toBe(4);
+    await served.close();
+  });
+
+  it('serves assets with nosniff, and no source map or host file unless asked for', async () => {
+    const served = await serve(false);
+    const script = await served.inject({ method: 'GET', url: '/assets/app.js' });
+    expect([script.statusCode, script.headers['x-content-type-options']]).toEqual([200, 'nosniff']);
+    expect((await served.inject({ method: 'GET', url: '/assets/app.js.map' })).statusCode).toBe(404);
+    expect((await served.inject({ method: 'GET', url: '/_headers' })).statusCode).toBe(404);
+    expect((await served.inject({ method: 'GET', url: '/assets/missing.js' })).statusCode).toBe(404);
+    await served.close();
+    const withMaps = await serve(true);
+    expect((await withMaps.inject({ method: 'GET', url: '/assets/app.js.map' })).statusCode).toBe(200);
+    await withMaps.close();
+  });
+
+  it('puts nosniff on the controls’ answers too', async () => {
+    const res = await app.inject({ method: 'GET', url: '/_emulator/health' });
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 });

@@ -88,8 +88,11 @@ export async function startEmulator(config: EmulatorConfig): Promise<Emulator> {
   const fastify = await buildHttpApp({ arm, store, settings, initialSettings, distDir: config.distDir, sourceMaps: config.sourceMaps });
   await fastify.ready();
   dispatch = (req, res) => {
-    if (req.url === '/idp' || req.url?.startsWith('/idp/') || req.url?.startsWith('/idp?')) idp.handle(req, res);
-    else fastify.routing(req, res);
+    if (req.url === '/idp' || req.url?.startsWith('/idp/') || req.url?.startsWith('/idp?')) {
+      // The IdP's pages set their own CSP; its JSON answers get the baseline every answer of this origin has.
+      for (const [name, value] of Object.entries(BASELINE_HEADERS)) res.setHeader(name, value);
+      idp.handle(req, res);
+    } else fastify.routing(req, res);
   };
 
   return {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { CSP_NONCE_PLACEHOLDER } from './src/shared/security-headers.ts';
 
 /**
  * `npm start` (the emulator serving dist/) is the supported way to run the app. The dev server is a
@@ -15,12 +16,24 @@ const https = existsSync(certFile) && existsSync(keyFile)
   ? { cert: readFileSync(certFile), key: readFileSync(keyFile) }
   : undefined;
 
+/**
+ * Source maps are opt-in: VITE_SOURCEMAP=1 links them from the bundles, VITE_SOURCEMAP=hidden writes them without
+ * the link (for an error tracker). By default none are written, so a host cannot serve them to everyone.
+ */
+function sourcemap(setting = process.env['VITE_SOURCEMAP'] ?? ''): boolean | 'hidden' {
+  if (setting === 'hidden') return 'hidden';
+  return ['1', 'true', 'yes'].includes(setting.toLowerCase());
+}
+
 export default defineConfig({
   plugins: [react()],
+  // Vite writes this into <meta property="csp-nonce"> and onto its tags; the emulator swaps in a fresh nonce
+  // per response (src/shared/security-headers.ts explains the policy).
+  html: { cspNonce: CSP_NONCE_PLACEHOLDER },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    sourcemap: sourcemap(),
     rolldownOptions: {
       output: {
         // The ARM SDKs are dynamic imports in src/azure/clients.ts and get chunks of their own; these groups

@@ -81,7 +81,7 @@ test('the summary shows the vault, replication, policy and VMs as Azure reports 
 
   const cli = readFileSync(await (await summaryStep.download(summaryStep.downloadCliButton)).path(), 'utf8');
   expect(cli).toContain('az backup protection enable-for-vm');
-  expect(cli).toContain('--backup-storage-redundancy GeoRedundant');
+  expect(cli).toContain("--backup-storage-redundancy 'GeoRedundant'");
   const bicep = readFileSync(await (await summaryStep.download(summaryStep.downloadBicepButton)).path(), 'utf8');
   expect(bicep).toContain("name: 'rsv-prod-weu/Azure/iaasvmcontainer;iaasvmcontainerv2;rg-web;web-01/vm;iaasvmcontainerv2;rg-web;web-01'");
 

@@ -167,7 +167,7 @@ describe.skipIf(live)('network: NICs, NSGs, subnets', () => {
     expect(nsg.subnets?.[0]?.id).toMatch(/\/subnets\/snet-web$/);
 
     const all = await collect(network.networkSecurityGroups.listAll());
-    expect(all.map((n) => n.name).sort()).toEqual(['nsg-nic-allowlist', 'nsg-nic-nostorage', 'nsg-snet-apps', 'nsg-snet-locked', 'nsg-snet-web']);
+    expect(all.map((n) => n.name).sort()).toEqual(['nsg-nic-allowlist', 'nsg-nic-nostorage', 'nsg-ops', 'nsg-snet-apps', 'nsg-snet-locked', 'nsg-snet-web']);
     expect((await collect(network.networkSecurityGroups.list('rg-apps'))).map((n) => n.name).sort()).toEqual(['nsg-nic-allowlist', 'nsg-nic-nostorage']);
     const defaults = await collect(network.defaultSecurityRules.list('rg-network', 'nsg-snet-web'));
     expect(defaults.map((r) => r.name)).toContain('DenyAllOutBound');

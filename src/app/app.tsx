@@ -1,4 +1,4 @@
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, RendererProvider, webLightTheme, type GriffelRenderer } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { AuthProvider, useSignedInAccount } from '../auth/auth-provider.tsx';
 import type { AuthStart } from '../auth/start-auth.ts';
@@ -11,16 +11,23 @@ import { storageKeyFor } from '../store/wizard-store.ts';
 import { LandingPage } from './landing-page.tsx';
 import { SignedInApp } from './signed-in-app.tsx';
 
-export function ThemeRoot({ children }: { children: ReactNode }) {
-  return <FluentProvider theme={webLightTheme}>{children}</FluentProvider>;
+/** The theme, with the style renderer that carries the page's CSP nonce (src/app/style-renderer.ts). */
+export function ThemeRoot({ renderer, children }: { renderer: GriffelRenderer; children: ReactNode }) {
+  return (
+    <RendererProvider renderer={renderer} targetDocument={document}>
+      <FluentProvider theme={webLightTheme} targetDocument={document}>
+        {children}
+      </FluentProvider>
+    </RendererProvider>
+  );
 }
 
-type AppProps = { config: AppConfig; auth: AuthStart; gateway: ArmGateway; journal: JournalRelay };
+type AppProps = { config: AppConfig; auth: AuthStart; gateway: ArmGateway; journal: JournalRelay; styles: GriffelRenderer };
 
 /** Everything the app needs is injected here by main.tsx; nothing below creates MSAL or SDK clients. */
-export function App({ config, auth, gateway, journal }: AppProps) {
+export function App({ config, auth, gateway, journal, styles }: AppProps) {
   return (
-    <ThemeRoot>
+    <ThemeRoot renderer={styles}>
       <AppConfigProvider config={config}>
         <AuthProvider msal={auth.msal} armScope={config.arm.scope}>
           <ArmGatewayProvider gateway={gateway}>

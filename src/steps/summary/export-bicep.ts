@@ -1,13 +1,10 @@
 import { containerNameFor, protectedItemNameFor } from '../../plan/arm-paths.ts';
+import { fileStem } from './download.ts';
+import { bicepString, commentText, shellQuote } from './escape.ts';
 import { policyJson, type SetupSummary } from './summary-model.ts';
 
 /** The Recovery Services api-version written into the template (the stable one of the REST specs). */
 export const BICEP_API_VERSION = '2025-02-01';
-
-/** A Bicep string literal: single quotes; backslash, quote and "${" escaped. */
-export function bicepString(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\$\{/g, '\\${').replace(/\n/g, '\\n')}'`;
-}
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -48,9 +45,17 @@ export function summaryToBicep(summary: SetupSummary): string {
   const { vault, replication, policy } = summary;
   const v = BICEP_API_VERSION;
   const lines: string[] = [
-    `// Azure VM backup setup of vault ${vault.name}, as read back from Azure on ${summary.generatedAt}.`,
-    `// Deploy to resource group ${vault.resourceGroup} of subscription ${summary.subscription.id}:`,
-    `//   az deployment group create --resource-group ${vault.resourceGroup} --template-file backup-setup.bicep`,
+    `// ${commentText(`Azure VM backup setup of vault ${vault.name}, as read back from Azure on ${summary.generatedAt}.`)}`,
+    `// ${commentText(`Deploy to resource group ${vault.resourceGroup} of subscription ${summary.subscription.id}:`)}`,
+    // A command people paste into a shell: every value quoted, as in the az CLI export.
+    `//   ${commentText(
+      [
+        'az deployment group create',
+        `--subscription ${shellQuote(summary.subscription.id)}`,
+        `--resource-group ${shellQuote(vault.resourceGroup)}`,
+        `--template-file ${shellQuote(`${fileStem(vault.name)}.bicep`)}`,
+      ].join(' '),
+    )}`,
     '',
     `resource vault 'Microsoft.RecoveryServices/vaults@${v}' = {`,
     `  name: ${bicepString(vault.name)}`,

@@ -1,5 +1,5 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { AuthProvider, useSignedInAccount } from '../auth/auth-provider.tsx';
 import type { AuthStart } from '../auth/start-auth.ts';
 import { ArmGatewayProvider } from '../azure/gateway-context.tsx';
@@ -7,9 +7,12 @@ import type { ArmGateway } from '../azure/gateway.ts';
 import { AppConfigProvider } from '../config/config-context.tsx';
 import type { AppConfig } from '../config/env.ts';
 import type { JournalRelay } from '../journal/relay.ts';
-import { storageKeyFor } from '../store/wizard-store.ts';
+import { storageKeyFor } from '../store/storage-key.ts';
+import { FullPageSpinner } from './full-page-spinner.tsx';
 import { LandingPage } from './landing-page.tsx';
-import { SignedInApp } from './signed-in-app.tsx';
+
+// Everything past sign-in (store, router, shell, steps) is its own chunk: the sign-in page never loads it.
+const SignedInApp = lazy(() => import('./signed-in-app.tsx').then((m) => ({ default: m.SignedInApp })));
 
 export function ThemeRoot({ children }: { children: ReactNode }) {
   return <FluentProvider theme={webLightTheme}>{children}</FluentProvider>;
@@ -35,5 +38,9 @@ export function App({ config, auth, gateway, journal }: AppProps) {
 function SignedInOrLanding({ signInError, journal }: { signInError: unknown; journal: JournalRelay }) {
   const account = useSignedInAccount();
   if (!account) return <LandingPage signInError={signInError} />;
-  return <SignedInApp key={storageKeyFor(account)} account={account} journal={journal} />;
+  return (
+    <Suspense fallback={<FullPageSpinner label="Loading the wizard…" />}>
+      <SignedInApp key={storageKeyFor(account)} account={account} journal={journal} />
+    </Suspense>
+  );
 }

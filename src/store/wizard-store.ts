@@ -10,6 +10,7 @@ import {
   type SetupState,
 } from './setup-slice.ts';
 import type { StoreDeps } from './slice.ts';
+import { storageKeyFor } from './storage-key.ts';
 import { createEnableSlice, persistedEnableSchema, persistEnable, type EnableSlice, type EnableState } from './enable-slice.ts';
 import {
   createJournalSlice,
@@ -92,10 +93,7 @@ const persistedSchema = z.object({
   setups: persistedSetupsSchema.optional(),
 });
 
-/** One key per tenant and account, so a different account on the same browser never sees this progress. */
-export function storageKeyFor(account: { tenantId: string; homeAccountId: string }): string {
-  return `vmbw:v1:${account.tenantId}:${account.homeAccountId}`;
-}
+export { storageKeyFor };
 
 export function partialize(state: WizardState): PersistedWizard {
   return {

@@ -51,8 +51,10 @@ export interface Store {
   delete(id: string): boolean;
   /** Resources of the type whose id lies under the scope, in insertion order. */
   list(query: ListQuery): ArmResource[];
-  /** Back to the loaded fixture, as a fresh deep copy. */
+  /** Back to the fixture loaded at start, as a fresh deep copy (also after replace()). */
   reset(): void;
+  /** Replaces the whole state with another fixture's until the next reset() (a test control: a large tenant at run time). */
+  replace(fixture: Fixture): void;
   /** Sets a subscription's registration state of a provider namespace; false if the catalog knows neither. */
   setProviderRegistration(subscriptionId: string, namespace: string, state: RegistrationState): boolean;
 }
@@ -87,12 +89,12 @@ function createStoreFromState(initial: LoadedState): Store {
     byId.delete(key);
     byType.get(resource.type.toLowerCase())?.delete(key);
   };
-  const load = (): void => {
+  const load = (state: LoadedState = initial): void => {
     byId = new Map();
     byType = new Map();
-    for (const resource of structuredClone(initial.resources)) insert(resource);
-    identity = structuredClone(initial.identity);
-    catalog = structuredClone(initial.catalog);
+    for (const resource of structuredClone(state.resources)) insert(resource);
+    identity = structuredClone(state.identity);
+    catalog = structuredClone(state.catalog);
   };
   load();
 
@@ -133,7 +135,8 @@ function createStoreFromState(initial: LoadedState): Store {
       }
       return found;
     },
-    reset: load,
+    reset: () => load(),
+    replace: (fixture) => load(buildState(fixture)),
     setProviderRegistration(subscriptionId, namespace, state) {
       const states = catalog.registrations[subscriptionId.toLowerCase()];
       const known = catalog.providers.find((p) => p.namespace.toLowerCase() === namespace.toLowerCase());

@@ -118,6 +118,8 @@ export type ArmGateway = {
   getBackupJob(vault: VaultRef, jobId: string): Promise<BackupJob>;
   /** Polls a journal entry's saved operation URL (only if on the ARM endpoint) and records its result. */
   resumeOperation(entryId: string, operationUrl: string, options?: FollowOptions): Promise<Settlement>;
+  /** Waits until the subscription's write budget allows one more write (write-budget.ts); aborts with the signal. */
+  paceWrite(subscriptionId: string, signal?: AbortSignal): Promise<void>;
 };
 
 async function normalised<T>(operation: () => Promise<T>): Promise<T> {
@@ -167,5 +169,6 @@ export function createArmGateway(options: ArmClientOptions): ArmGateway {
     triggerVmBackup: (vault, vm, observer) => normalised(() => triggerVmBackup(clients, vault, vm, observer)),
     getBackupJob: (vault, jobId) => normalised(() => getBackupJob(clients, vault, jobId)),
     resumeOperation: (entryId, url, options) => normalised(() => resumeOperation(clients, entryId, url, options)),
+    paceWrite: (sub, signal) => clients.budgets.writes(sub).acquire(signal),
   };
 }

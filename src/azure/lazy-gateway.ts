@@ -45,6 +45,7 @@ const METHODS = {
   triggerVmBackup: true,
   getBackupJob: true,
   resumeOperation: true,
+  paceWrite: true,
 } as const satisfies Record<keyof ArmGateway, true>;
 
 type Method = keyof ArmGateway;

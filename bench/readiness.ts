@@ -10,16 +10,15 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { startEmulator } from '../emulator/app.ts';
 import { readConfig } from '../emulator/config.ts';
 import type { RequestLogEntry } from '../emulator/arm/pipeline.ts';
 import { generateFixture } from '../emulator/state/generate-fixture.ts';
+import { servicePrincipalCredential } from './service-principal.ts';
 import { createArmClients } from '../src/azure/clients.ts';
 import { gatherVmReadiness, type GatherVault, type VmReadinessTable } from '../src/azure/vm-readiness.ts';
 
 const PRODUCTION = '8c6b1f3e-2a4d-4f5b-9e7c-0a1b2c3d4e5f';
-const SP = { clientId: '5e7a9c1b-3d5f-4a7b-8c9d-0e1f2a3b4c5d', secret: 'local-only-secret' };
 const REGION = 'westeurope';
 // The bench measures requests and round trips, not ARM's throttling: with the real budget (250 reads,
 // refilling 25/s) thousands of per-VM reads would mostly measure waiting for 429s to clear.
@@ -37,29 +36,6 @@ const { values } = parseArgs({
 });
 const sizes = (values.vms ?? '').split(',').map((n) => Number(n.trim())).filter((n) => Number.isInteger(n) && n > 0);
 const concurrency = Number(values.concurrency);
-
-function credentialFor(origin: string): TokenCredential {
-  let cached: AccessToken | undefined;
-  return {
-    async getToken() {
-      if (cached && cached.expiresOnTimestamp - Date.now() > 120_000) return cached;
-      const res = await fetch(`${origin}/idp/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'client_credentials',
-          client_id: SP.clientId,
-          client_secret: SP.secret,
-          scope: 'https://management.azure.com/.default',
-        }),
-      });
-      if (!res.ok) throw new Error(`token request failed: ${res.status} ${await res.text()}`);
-      const json = (await res.json()) as { access_token: string; expires_in: number };
-      cached = { token: json.access_token, expiresOnTimestamp: Date.now() + json.expires_in * 1000 };
-      return cached;
-    },
-  };
-}
 
 type Kind = 'list page' | 'per-VM instance view' | 'per-VM backupStatus' | 'refresh (POST + polls)' | 'other';
 
@@ -110,7 +86,7 @@ async function runOnce(vmCount: number): Promise<Run> {
   );
   const emulator = await startEmulator(config);
   try {
-    const clients = createArmClients({ endpoint: `${emulator.origin}/arm`, credential: credentialFor(emulator.origin) });
+    const clients = createArmClients({ endpoint: `${emulator.origin}/arm`, credential: servicePrincipalCredential(emulator.origin) });
     const vault: GatherVault = {
       id: `/subscriptions/${PRODUCTION}/resourceGroups/rg-backup-${REGION}/providers/Microsoft.RecoveryServices/vaults/rsv-${REGION}`,
       name: `rsv-${REGION}`,

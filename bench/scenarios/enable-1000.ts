@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { startEmulator } from '../../emulator/app.ts';
 import { readConfig } from '../../emulator/config.ts';
 import { generateFixture } from '../../emulator/state/generate-fixture.ts';
@@ -18,10 +17,10 @@ import { createArmGateway } from '../../src/azure/gateway.ts';
 import { vmRefFromId, type VmRef } from '../../src/azure/protection-names.ts';
 import { runEnable } from '../../src/enable/engine.ts';
 import type { JournalEntry, JournalSink } from '../../src/journal/types.ts';
+import { servicePrincipalCredential } from '../service-principal.ts';
 
 const PRODUCTION = '8c6b1f3e-2a4d-4f5b-9e7c-0a1b2c3d4e5f';
 const REGION = 'westeurope';
-const SP = { clientId: '5e7a9c1b-3d5f-4a7b-8c9d-0e1f2a3b4c5d', secret: 'local-only-secret' };
 // Seed 1 with 4,800 VMs puts ~1,190 in Contoso Production's westeurope, ~1,020 of them not yet protected.
 const TENANT_VMS = 4800;
 // ARM's write bucket, as the emulator applies it by default (emulator/arm/settings.ts).
@@ -49,24 +48,6 @@ export type ScenarioResult = {
  */
 export function writeBucketFloorMs(f: { writes: number; capacity: number; refillPerSecond: number; latencyMs: number; retryAfterMs: number }): number {
   return f.latencyMs + (Math.max(0, f.writes - f.capacity) / f.refillPerSecond) * 1000 + f.latencyMs + f.retryAfterMs + f.latencyMs;
-}
-
-function servicePrincipal(origin: string): TokenCredential {
-  let cached: AccessToken | undefined;
-  return {
-    async getToken() {
-      if (cached && cached.expiresOnTimestamp - Date.now() > 120_000) return cached;
-      const res = await fetch(`${origin}/idp/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: SP.clientId, client_secret: SP.secret, scope: 'https://management.azure.com/.default' }),
-      });
-      if (!res.ok) throw new Error(`token request failed: ${res.status} ${await res.text()}`);
-      const json = (await res.json()) as { access_token: string; expires_in: number };
-      cached = { token: json.access_token, expiresOnTimestamp: Date.now() + json.expires_in * 1000 };
-      return cached;
-    },
-  };
 }
 
 /** Every write on record, as the app's journal keeps it (intent before the send, each attempt, the end). */
@@ -124,7 +105,7 @@ export async function enable1000(opts: { latencyMs: number; vms?: number; lroDel
     if (vms.length < wanted) throw new Error(`The generated tenant has only ${vms.length} unprotected VMs in ${REGION}.`);
 
     const journal = memoryJournal();
-    const gateway = createArmGateway({ endpoint: `${emulator.origin}/arm`, credential: servicePrincipal(emulator.origin), journal: journal.sink });
+    const gateway = createArmGateway({ endpoint: `${emulator.origin}/arm`, credential: servicePrincipalCredential(emulator.origin), journal: journal.sink });
     await gateway.listSubscriptions(); // the token, before the clock starts
     emulator.arm.log.length = 0;
 

@@ -39,7 +39,8 @@ function figures(name: string, tasks: readonly LongTask[], ms: number) {
 }
 
 test('a thousand VMs are enabled without freezing the page', async ({ page, emulator, signIn, subscriptionStep, vaultStep, replicationStep, goalStep, policyStep, vmsStep, agentStep, networkStep, reviewStep, enableStep }) => {
-  test.setTimeout(420_000);
+  // Slow by nature: the VMs, agent and network steps read each of ~800 VMs; Enable then writes each one.
+  test.setTimeout(600_000);
   const loaded = await emulator.loadGeneratedTenant(TENANT_VMS);
   expect(loaded.virtualMachines).toBe(TENANT_VMS);
   // The spec measures the page, not ARM's budget (the bench does that): throttling is lifted, operations quick.
@@ -72,7 +73,7 @@ test('a thousand VMs are enabled without freezing the page', async ({ page, emul
 
   await measure('discover VMs', async () => {
     await vmsStep.discoverButton.click();
-    await expect(vmsStep.grid).toBeVisible({ timeout: 120_000 });
+    await expect(vmsStep.grid).toBeVisible({ timeout: 240_000 });
   });
   let selected = 0;
   await measure('select the ready VMs', async () => {
@@ -83,11 +84,11 @@ test('a thousand VMs are enabled without freezing the page', async ({ page, emul
   expect(selected, 'VMs selected').toBeGreaterThan(700);
   await measure('agent checks', async () => {
     await vmsStep.nextButton.click();
-    await expect(agentStep.status).toHaveText(/^Checked /, { timeout: 90_000 });
+    await expect(agentStep.status).toHaveText(/^Checked /, { timeout: 180_000 });
   });
   await measure('network checks', async () => {
     await agentStep.nextButton.click();
-    await expect(networkStep.nextButton).toBeEnabled({ timeout: 90_000 });
+    await expect(networkStep.nextButton).toBeEnabled({ timeout: 180_000 });
   });
   await networkStep.nextButton.click();
   await expect(reviewStep.nextButton).toBeEnabled({ timeout: 60_000 });

@@ -1,5 +1,5 @@
 import { Spinner } from '@fluentui/react-components';
-import type { ComponentType } from 'react';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { createBrowserRouter, redirect, type RouteObject } from 'react-router';
 import type { WizardStore } from '../store/wizard-store.ts';
 import { NotFoundPage, RouteErrorPage } from './route-error.tsx';
@@ -11,9 +11,10 @@ import { hasSavedSetup, START_PAGE_PATH } from './home/resume-entry.ts';
 type PageModule = () => Promise<ComponentType>;
 
 /**
- * The page of each step, each its own chunk loaded when the route is first visited (react-router waits for it
- * before it renders, so there is no flash of a fallback); `null` until a later issue builds it. Typed so no step
- * can be forgotten.
+ * The page of each step, each its own chunk loaded when the route is first visited; `null` until a later issue
+ * builds it. Typed so no step can be forgotten. React.lazy rather than the route's `lazy`: the shell (header,
+ * steps) shows at once and only the page waits for its chunk; navigating keeps the old page until the new one
+ * is loaded (react-router navigates in a transition).
  */
 const stepPages: Record<StepId, PageModule | null> = {
   subscription: () => import('../steps/subscription/subscription-step.tsx').then((m) => m.SubscriptionStep),
@@ -29,12 +30,28 @@ const stepPages: Record<StepId, PageModule | null> = {
   summary: () => import('../steps/summary/summary-step.tsx').then((m) => m.SummaryStep),
 };
 
-const homePage: PageModule = () => import('./home/home-page.tsx').then((m) => m.HomePage);
+const lazyPage = (load: PageModule): LazyExoticComponent<ComponentType> => lazy(async () => ({ default: await load() }));
+const lazyPages = new Map<StepId, LazyExoticComponent<ComponentType>>();
+const HomePage = lazyPage(() => import('./home/home-page.tsx').then((m) => m.HomePage));
 
-/** A route's lazy component; a step without a page yet shows the "not available" page. */
-function pageOf(step: WizardStep): Pick<RouteObject, 'lazy' | 'element'> {
+function Page({ component: Component }: { component: LazyExoticComponent<ComponentType> }) {
+  return (
+    <Suspense fallback={<Spinner label="Loading…" />}>
+      <Component />
+    </Suspense>
+  );
+}
+
+/** A route's page; a step without a page yet shows the "not available" page. */
+function pageOf(step: WizardStep) {
   const load = stepPages[step.id];
-  return load ? { lazy: async () => ({ Component: await load() }) } : { element: <UnavailableStep step={step} /> };
+  if (!load) return <UnavailableStep step={step} />;
+  let component = lazyPages.get(step.id);
+  if (!component) {
+    component = lazyPage(load);
+    lazyPages.set(step.id, component);
+  }
+  return <Page component={component} />;
 }
 
 export type AppRouterDeps = { store: WizardStore };
@@ -50,7 +67,7 @@ export function createRoutes({ store }: AppRouterDeps): RouteObject[] {
       const missing = missingPrerequisite(step.id, store.getState());
       return missing ? redirect(missing.path) : null;
     },
-    ...pageOf(step),
+    element: pageOf(step),
     errorElement: <RouteErrorPage />,
   }));
   return [
@@ -64,10 +81,10 @@ export function createRoutes({ store }: AppRouterDeps): RouteObject[] {
         {
           index: true,
           loader: () => (hasSavedSetup(store.getState()) ? null : redirect(firstUnfinishedStep(store.getState()).path)),
-          lazy: async () => ({ Component: await homePage() }),
+          element: <Page component={HomePage} />,
           errorElement: <RouteErrorPage />,
         },
-        { path: START_PAGE_PATH, lazy: async () => ({ Component: await homePage() }), errorElement: <RouteErrorPage /> },
+        { path: START_PAGE_PATH, element: <Page component={HomePage} />, errorElement: <RouteErrorPage /> },
         ...stepRoutes,
         { path: '*', element: <NotFoundPage /> },
       ],

@@ -3,7 +3,7 @@ import { expect, subscriptions, test, users } from './fixtures.ts';
 
 /*
  * Fleet scale in the browser: a generated tenant with about a thousand VMs next to the vault
- * (POST /_emulator/fixture; seed 1 with 4,200 VMs puts ~1,040 in Contoso Production's westeurope), every
+ * (POST /_emulator/fixture; seed 1 with 4,200 VMs puts ~1,040 in Contoso Production's westeurope, ~670 of them ready), every
  * ready one selected and enabled. A PerformanceObserver records the main thread's long tasks (> 50 ms) from
  * the first paint; the spec prints them per phase and asserts on the Enable run, the part this spec guards
  * (the VMs, agent and network steps are reported, not asserted).
@@ -11,6 +11,10 @@ import { expect, subscriptions, test, users } from './fixtures.ts';
 
 const TENANT_VMS = 4200;
 const VAULT = 'rsv-westeurope';
+/** Opt-in (FLEET_SPEED=1): it runs for minutes. FLEET_SEARCH narrows the selection by name, e.g. "vm-01" (~160 VMs). */
+const ENABLED = process.env['FLEET_SPEED'] === '1';
+const SEARCH = process.env['FLEET_SEARCH'] ?? '';
+const MIN_SELECTED = SEARCH ? 100 : 600;
 
 type LongTask = { start: number; duration: number };
 
@@ -39,7 +43,8 @@ function figures(name: string, tasks: readonly LongTask[], ms: number) {
 }
 
 test('a thousand VMs are enabled without freezing the page', async ({ page, emulator, signIn, subscriptionStep, vaultStep, replicationStep, goalStep, policyStep, vmsStep, agentStep, networkStep, reviewStep, enableStep }) => {
-  // Slow by nature: the VMs, agent and network steps read each of ~800 VMs; Enable then writes each one.
+  test.skip(!ENABLED, 'Opt-in: FLEET_SPEED=1 (minutes: the agent and network steps check every VM).');
+  // Slow by nature: the VMs, agent and network steps read each of ~700 VMs; Enable then writes each one.
   test.setTimeout(600_000);
   const loaded = await emulator.loadGeneratedTenant(TENANT_VMS);
   expect(loaded.virtualMachines).toBe(TENANT_VMS);
@@ -78,10 +83,11 @@ test('a thousand VMs are enabled without freezing the page', async ({ page, emul
   let selected = 0;
   await measure('select the ready VMs', async () => {
     await vmsStep.showOnly('Ready');
+    if (SEARCH) await vmsStep.search.fill(SEARCH);
     await vmsStep.selectAllButton.click();
     selected = Number(/(\d+) virtual machines selected/.exec((await vmsStep.selectedCount.textContent()) ?? '')?.[1] ?? 0);
   });
-  expect(selected, 'VMs selected').toBeGreaterThan(700);
+  expect(selected, 'VMs selected').toBeGreaterThan(MIN_SELECTED);
   await measure('agent checks', async () => {
     await vmsStep.nextButton.click();
     await expect(agentStep.status).toHaveText(/^Checked /, { timeout: 180_000 });

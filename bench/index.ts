@@ -9,10 +9,11 @@
 // --lro-delay-ms 200; graph-50k: --graph-vms 50000, --graph-subscriptions 100. See bench/README.md.
 import { parseArgs } from 'node:util';
 import type { Scenario, ScenarioOptions, ScenarioResult } from './common.ts';
+import { enable1000Scenario } from './scenarios/enable-1000.ts';
 import { graph50kScenario } from './scenarios/graph-50k.ts';
 import { readinessScenario } from './scenarios/readiness.ts';
 
-const SCENARIOS: readonly Scenario[] = [readinessScenario, graph50kScenario];
+const SCENARIOS: readonly Scenario[] = [readinessScenario, graph50kScenario, enable1000Scenario];
 
 const { values } = parseArgs({
   options: {

@@ -44,7 +44,13 @@ export type LoggedRequest = {
   /** The JSON body, for writes. */
   body?: unknown;
 };
-export type EmulatorSettings = { lroDelayMs?: number; retryAfterSeconds?: number; pageSize?: number; latencyMs?: number };
+export type EmulatorSettings = {
+  lroDelayMs?: number;
+  retryAfterSeconds?: number;
+  pageSize?: number;
+  latencyMs?: number;
+  throttle?: { readCapacity?: number; readRefillPerSecond?: number; writeCapacity?: number; writeRefillPerSecond?: number };
+};
 
 function parsedBody(body: unknown): unknown {
   if (typeof body !== 'string') return body;
@@ -93,6 +99,13 @@ export class EmulatorControls {
   async clearRequests() {
     const response = await this.#request.delete('/_emulator/requests');
     expect(response.ok()).toBe(true);
+  }
+
+  /** Replaces the tenant with a generated one until the next reset (emulator/README.md, POST /_emulator/fixture). */
+  async loadGeneratedTenant(vmCount: number, seed = 1): Promise<{ virtualMachines: number }> {
+    const response = await this.#request.post('/_emulator/fixture', { data: { generate: { vmCount, seed } }, timeout: 60_000 });
+    expect(response.ok(), `POST /_emulator/fixture answered ${response.status()}`).toBe(true);
+    return (await response.json()) as { virtualMachines: number };
   }
 
   async settings(settings: EmulatorSettings) {

@@ -6,7 +6,7 @@ import { createStyleRenderer } from './app/style-renderer.ts';
 import { createArmCredential } from './auth/credential.ts';
 import { startAuth } from './auth/start-auth.ts';
 import { toAzureError } from './azure/errors.ts';
-import { createArmGateway } from './azure/gateway.ts';
+import { createLazyArmGateway } from './azure/lazy-gateway.ts';
 import { loadConfig } from './config/env.ts';
 import { createJournalRelay } from './journal/relay.ts';
 
@@ -32,7 +32,7 @@ async function main(root: Root) {
   const auth = await startAuth(config);
   // Every write the gateway makes is journaled; the relay hands the entries to the signed-in account's store.
   const journal = createJournalRelay();
-  const gateway = createArmGateway({
+  const gateway = createLazyArmGateway({
     endpoint: config.arm.endpoint,
     credential: createArmCredential(auth.msal, config.arm.scope),
     journal,

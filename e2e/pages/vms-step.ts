@@ -91,6 +91,12 @@ export class VmsStep {
     return row.getByRole('gridcell').first();
   }
 
+  /** Shows only the VMs of one readiness (the filter's options carry their counts, e.g. "Ready (812)"). */
+  async showOnly(readiness: 'Ready' | 'Needs attention' | 'Blocked') {
+    const label = await this.readinessFilter.locator('option').filter({ hasText: new RegExp(`^${readiness} \\(`) }).textContent();
+    await this.readinessFilter.selectOption({ label: label ?? readiness });
+  }
+
   sortBy(column: string): Locator {
     return this.grid.getByRole('button', { name: column, exact: true });
   }

@@ -8,6 +8,7 @@ import type { Settings } from '../arm/settings.ts';
 import type { GraphService } from '../graph/service.ts';
 import type { Store } from '../state/store.ts';
 import { CONTROL_HEADER } from './header.ts';
+import { registerFixtureControl } from './fixture-control.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
@@ -97,6 +98,7 @@ export function registerControl(app: FastifyInstance, deps: ControlDeps): void {
         Object.assign(deps.settings, structuredClone(deps.initialSettings));
         return { status: 'reset' };
       });
+      registerFixtureControl(scope, deps);
       scope.get('/settings', async () => deps.settings);
       scope.post('/settings', async (req, reply) => {
         const parsed = settingsSchema.safeParse(req.body);

@@ -1,5 +1,5 @@
 import { FluentProvider, RendererProvider, webLightTheme, type GriffelRenderer } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { AuthProvider, useSignedInAccount } from '../auth/auth-provider.tsx';
 import type { AuthStart } from '../auth/start-auth.ts';
 import { ArmGatewayProvider } from '../azure/gateway-context.tsx';
@@ -7,9 +7,12 @@ import type { ArmGateway } from '../azure/gateway.ts';
 import { AppConfigProvider } from '../config/config-context.tsx';
 import type { AppConfig } from '../config/env.ts';
 import type { JournalRelay } from '../journal/relay.ts';
-import { storageKeyFor } from '../store/wizard-store.ts';
+import { storageKeyFor } from '../store/storage-key.ts';
+import { FullPageSpinner } from './full-page-spinner.tsx';
 import { LandingPage } from './landing-page.tsx';
-import { SignedInApp } from './signed-in-app.tsx';
+
+// Everything past sign-in (store, router, shell, steps) is its own chunk: the sign-in page never loads it.
+const SignedInApp = lazy(() => import('./signed-in-app.tsx').then((m) => ({ default: m.SignedInApp })));
 
 /** The theme, with the style renderer that carries the page's CSP nonce (src/app/style-renderer.ts). */
 export function ThemeRoot({ renderer, children }: { renderer: GriffelRenderer; children: ReactNode }) {
@@ -42,5 +45,9 @@ export function App({ config, auth, gateway, journal, styles }: AppProps) {
 function SignedInOrLanding({ signInError, journal }: { signInError: unknown; journal: JournalRelay }) {
   const account = useSignedInAccount();
   if (!account) return <LandingPage signInError={signInError} />;
-  return <SignedInApp key={storageKeyFor(account)} account={account} journal={journal} />;
+  return (
+    <Suspense fallback={<FullPageSpinner label="Loading the wizard…" />}>
+      <SignedInApp key={storageKeyFor(account)} account={account} journal={journal} />
+    </Suspense>
+  );
 }

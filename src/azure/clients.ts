@@ -12,6 +12,7 @@ import type { JournalSink } from '../journal/types.ts';
 import { createAttemptRegistry, type ArmJournal } from './journaled.ts';
 import { keepErrorBodyPolicy } from './keep-error-body-policy.ts';
 import { createGraphPacer, graphPacingPolicy } from './graph-pacer.ts';
+import { createBudgetBoard, rateLimitPolicy, type BudgetBoard, type BudgetOptions } from './write-budget.ts';
 
 export type ArmClientOptions = {
   /** ARM base URL: https://management.azure.com, or <origin>/arm for the local emulator. */
@@ -21,6 +22,8 @@ export type ArmClientOptions = {
   httpClient?: HttpClient;
   /** Where every write is recorded (journaled.ts); main.tsx passes the relay to the signed-in account's journal. */
   journal?: JournalSink;
+  /** ARM's write bucket as the budgets assume it (write-budget.ts); the defaults are ARM's. */
+  writeBudget?: BudgetOptions;
 };
 
 /**
@@ -32,6 +35,8 @@ export type ArmClients = {
   endpoint: string;
   /** Absent only in tests that don't journal. */
   journal?: ArmJournal;
+  /** Writes left per subscription, fed from every response's rate-limit headers. */
+  budgets: BudgetBoard;
   subscriptions(): Promise<SubscriptionClient>;
   /** The clients below are bound to one subscription (their constructors take it); one instance per subscription. */
   resources(subscriptionId: string): Promise<ResourceManagementClient>;
@@ -69,21 +74,24 @@ function perSubscription<T>(create: (subscriptionId: string) => Promise<T>): (su
   };
 }
 
-export function createArmClients({ endpoint, credential, httpClient, journal }: ArmClientOptions): ArmClients {
+export function createArmClients({ endpoint, credential, httpClient, journal, writeBudget }: ArmClientOptions): ArmClients {
   // Per retry: each HTTP attempt of a journaled write is counted, including the SDK's own retries.
   const attempts = journal ? createAttemptRegistry() : null;
+  const budgets = createBudgetBoard(writeBudget);
   // Modular (TypeSpec) clients take `credentials.scopes`; the AutoRest backup client will take `credentialScopes`.
   const modular = {
     endpoint,
     credentials: { scopes: [ARM_DEFAULT_SCOPE] },
     additionalPolicies: [
       { policy: keepErrorBodyPolicy, position: 'perCall' as const },
+      { policy: rateLimitPolicy(budgets), position: 'perRetry' as const },
       ...(attempts ? [{ policy: attempts.policy, position: 'perRetry' as const }] : []),
     ],
     ...(httpClient ? { httpClient } : {}),
   };
   return {
     endpoint,
+    budgets,
     ...(journal ? { journal: { sink: journal, attempts } } : {}),
     subscriptions: lazily(async () => {
       const { SubscriptionClient } = await import('@azure/arm-resources-subscriptions');

@@ -121,6 +121,8 @@ export type ArmGateway = {
   resumeOperation(entryId: string, operationUrl: string, options?: FollowOptions): Promise<Settlement>;
   // Fleet reads: one Resource Graph query over many subscriptions, every page, paced by the user's quota.
   queryGraph<T>(query: string, scope: GraphScope, options?: GraphQueryOptions): Promise<GraphQueryResult<T>>;
+  /** Waits until the subscription's write budget allows one more write (write-budget.ts); aborts with the signal. */
+  paceWrite(subscriptionId: string, signal?: AbortSignal): Promise<void>;
 };
 
 async function normalised<T>(operation: () => Promise<T>): Promise<T> {
@@ -171,5 +173,6 @@ export function createArmGateway(options: ArmClientOptions): ArmGateway {
     getBackupJob: (vault, jobId) => normalised(() => getBackupJob(clients, vault, jobId)),
     resumeOperation: (entryId, url, options) => normalised(() => resumeOperation(clients, entryId, url, options)),
     queryGraph: (query, scope, options) => normalised(() => queryGraph(clients, query, scope, options)),
+    paceWrite: (sub, signal) => clients.budgets.writes(sub).acquire(signal),
   };
 }

@@ -12,7 +12,7 @@ const ruleIds = (name: string) => row(name).readiness.findings.map((f) => f.rule
 
 describe('buildVmRows on the contoso fixture (wire JSON as the emulator serves it)', () => {
   it('lists every VM of the subscription once, in list order, with where it is', () => {
-    expect(rows).toHaveLength(31);
+    expect(rows).toHaveLength(41);
     expect(new Set(rows.map((r) => r.facts.id.toLowerCase())).size).toBe(rows.length);
     expect(row('web-01').facts).toMatchObject({ resourceGroup: 'rg-web', location: 'westeurope', size: 'Standard_D2s_v5', osType: 'Windows' });
     expect(rows.filter((r) => !r.inVaultScope).map((r) => r.facts.name)).toEqual(['neu-app-01', 'neu-linux-01', 'eus-app-01', 'ukw-app-01']);
@@ -42,7 +42,7 @@ describe('buildVmRows on the contoso fixture (wire JSON as the emulator serves i
   it('needs no instance view for a stopped VM: the status list says why its agent is unknown', () => {
     const inventory = inventoryFrom(contosoStore());
     expect([...inventory.instanceViews.keys()].some((id) => /stopped-0[12]$/.test(id))).toBe(false);
-    expect(inventory.instanceViews.size).toBe(25);
+    expect(inventory.instanceViews.size).toBe(35);
     expect(row('stopped-02').facts.agent).toEqual({ status: 'unknown', unknownReason: 'vmNotRunning', provisionVMAgent: true });
   });
 

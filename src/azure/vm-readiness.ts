@@ -64,6 +64,8 @@ export async function gatherVmReadiness(clients: ArmClients, vault: GatherVault,
     progress[id] = { ...progress[id], ...change };
     onProgress?.({ ...progress });
   };
+  // The rules' context: the vault, and the backup api-version its protection would be enabled with.
+  const context: GatherVault = { ...vault, backupApiVersion: BACKUP_API_VERSION };
   const locator = { subscriptionId: vault.subscriptionId, resourceGroup: vault.resourceGroup, vaultName: vault.name };
   const sub = vault.subscriptionId;
 
@@ -149,7 +151,7 @@ export async function gatherVmReadiness(clients: ArmClients, vault: GatherVault,
   const vms = profiles.items.filter((vm) => !gone.has((vm.id ?? '').toLowerCase()));
   const sizeList = await sizes;
   const rows = buildVmRows({
-    vault: { ...vault, backupApiVersion: BACKUP_API_VERSION },
+    vault: context,
     sizes: sizeList.items,
     vms,
     statuses: statuses.items,
@@ -162,7 +164,7 @@ export async function gatherVmReadiness(clients: ArmClients, vault: GatherVault,
     protection: { protectableVmIds: protectable.ids, protectedByVault: protectedIds.ids, backupStatus: new Map(statusesByVm) },
   });
   return {
-    vault,
+    vault: context,
     rows,
     gatheredAt: now().toISOString(),
     stats: {

@@ -2,8 +2,21 @@
 // accepted, what Azure refuses or can't back up is Blocked, and a Standard policy for a VM that needs
 // Enhanced is refused at Review before anything is sent.
 import { expect, test } from './fixtures.ts';
+import type { EnableStep } from './pages/enable-step.ts';
+import type { ReviewStep } from './pages/review-step.ts';
 
 const WRITES = new Set(['PUT', 'PATCH', 'DELETE']);
+
+type Steps = { reviewStep: ReviewStep; enableStep: EnableStep };
+
+/** From Review: approve the plan, enable backup for the one VM and open the summary. */
+async function enableAndSummarise({ reviewStep, enableStep }: Steps, vmName: string) {
+  await expect(reviewStep.nextButton).toBeEnabled({ timeout: 20_000 });
+  await reviewStep.nextButton.click();
+  await enableStep.enableButton.click();
+  await expect(enableStep.statusOf(vmName)).toContainText('Protected', { timeout: 30_000 });
+  await enableStep.nextButton.click();
+}
 
 test('a VM whose NSG denies outbound HTTPS is enabled once the user accepts it', async ({ reachNetworkStep, networkStep, reviewStep, enableStep, summaryStep }) => {
   test.setTimeout(120_000);
@@ -16,11 +29,7 @@ test('a VM whose NSG denies outbound HTTPS is enabled once the user accepts it',
   await networkStep.nextButton.click();
 
   await expect(reviewStep.acceptedFindings).toContainText('blocked-443-01 (Network): Outbound HTTPS to Azure Storage is denied');
-  await expect(reviewStep.nextButton).toBeEnabled({ timeout: 20_000 });
-  await reviewStep.nextButton.click();
-  await enableStep.enableButton.click();
-  await expect(enableStep.statusOf('blocked-443-01')).toContainText('Protected', { timeout: 30_000 });
-  await enableStep.nextButton.click();
+  await enableAndSummarise({ reviewStep, enableStep }, 'blocked-443-01');
   await expect(summaryStep.section('Readiness findings still open')).toContainText(
     'blocked-443-01 (Network): Needs attention: Outbound HTTPS to Azure Storage is denied (accepted)',
   );
@@ -66,11 +75,7 @@ test('a VM whose agent is Not Ready is selectable, is accepted on the agent step
   await networkStep.nextButton.click();
 
   await expect(reviewStep.acceptedFindings).toContainText('agent-notready-01 (Agent): The VM agent is not ready');
-  await expect(reviewStep.nextButton).toBeEnabled({ timeout: 20_000 });
-  await reviewStep.nextButton.click();
-  await enableStep.enableButton.click();
-  await expect(enableStep.statusOf('agent-notready-01')).toContainText('Protected', { timeout: 30_000 });
-  await enableStep.nextButton.click();
+  await enableAndSummarise({ reviewStep, enableStep }, 'agent-notready-01');
   await expect(summaryStep.section('Readiness findings still open')).toContainText(
     'agent-notready-01 (Agent): Needs attention: The VM agent is not ready (accepted)',
   );

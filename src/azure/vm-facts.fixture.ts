@@ -18,6 +18,8 @@ export const PROD_VAULT: GatherVault = {
   resourceGroup: 'rg-backup',
   location: 'westeurope',
   subscriptionId: PRODUCTION,
+  // As gatherVmReadiness returns it: with the backup api-version protection would be enabled with.
+  backupApiVersion: BACKUP_API_VERSION,
 };
 
 export function contosoStore(): Store {

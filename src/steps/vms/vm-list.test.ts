@@ -115,4 +115,18 @@ describe('reconcileSelection', () => {
       { name: 'deleted-01', why: 'no longer found in the subscription' },
     ]);
   });
+
+  it('keeps a VM needing attention only while what it needs attention for was accepted', () => {
+    const tiny = byName('tiny-01');
+    const tl = byName('tl-01');
+    const accepted = reconcileSelection([tiny.id, tl.id], views, { [tiny.id]: { name: 'tiny-01', accepted: ['vm-size'] } });
+    expect(accepted.keep).toEqual([tiny.id, tl.id]);
+    expect(accepted.summaries[tiny.id]).toEqual({ name: 'tiny-01', resourceGroup: 'rg-today', verdict: 'attention', attention: ['vm-size'], accepted: ['vm-size'] });
+    // Why a VM needs Enhanced travels with it, for the Policy and Review steps.
+    expect(accepted.summaries[tl.id]?.needsEnhanced).toEqual(['Trusted Launch: a Standard policy needs backup API 2025-01-01 or later, and this wizard uses 2023-06-01']);
+
+    const notAccepted = reconcileSelection([tiny.id], views, { [tiny.id]: { name: 'tiny-01' } });
+    expect(notAccepted.keep).toEqual([]);
+    expect(notAccepted.dropped).toEqual([{ name: 'tiny-01', why: 'it now needs attention (VM size below the supported minimum): accept it to select it again' }]);
+  });
 });

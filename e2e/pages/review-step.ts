@@ -10,6 +10,8 @@ export class ReviewStep {
   readonly leaveOutButton: Locator;
   readonly nextButton: Locator;
   readonly footerNote: Locator;
+  /** What the earlier steps found and the user accepted, per VM. */
+  readonly acceptedFindings: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -20,6 +22,7 @@ export class ReviewStep {
     this.leaveOutButton = page.getByRole('button', { name: /^Leave out \d+ virtual machines?$/ });
     this.nextButton = page.getByRole('button', { name: 'Next' });
     this.footerNote = page.getByText(/^(Enable is blocked|Everything is already in place|\d+ changes? will be sent)/);
+    this.acceptedFindings = page.getByRole('list', { name: 'Accepted findings' });
   }
 
   async goto() {

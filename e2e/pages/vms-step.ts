@@ -40,7 +40,7 @@ export class VmsStep {
     this.selectAllButton = page.getByRole('button', { name: /^Select all that can be selected/ });
     this.clearButton = page.getByRole('button', { name: 'Clear selection' });
     this.selectedCount = page.getByText(/^(No virtual machine selected|1 virtual machine selected|\d+ virtual machines selected)$/);
-    this.announcements = page.getByRole('status').filter({ hasText: /selected|can't be selected|cleared/ });
+    this.announcements = page.getByRole('status').filter({ hasText: /selected|can't be selected|cleared|needs attention/ });
     this.nextButton = page.getByRole('button', { name: 'Next' });
   }
 
@@ -84,6 +84,12 @@ export class VmsStep {
   async clickSelect(name: string) {
     const row = await this.find(name);
     await this.selectCell(row).click();
+  }
+
+  /** Selects a VM that needs attention here: its details ask for the acceptance first. */
+  async acceptAndSelect(name: string) {
+    await this.clickSelect(name);
+    await this.details.getByRole('button', { name: `Accept and select ${name}` }).click();
   }
 
   /** The first cell: the selection box, which says in words whether the VM is selected, or why it can't be. */

@@ -216,6 +216,12 @@ const VirtualMachineSchema = z.strictObject({
   diskType: z.enum(['Standard_LRS', 'StandardSSD_LRS', 'Premium_LRS', 'StandardSSD_ZRS', 'Premium_ZRS']).default('Premium_LRS'),
   dataDisks: z.int().min(0).max(64).default(0),
   dataDiskSizeGB: z.int().min(1).default(128),
+  // Data disks only: Premium SSD v2 and Ultra Disk can't be OS disks. Defaults to diskType.
+  dataDiskType: z.enum(['Standard_LRS', 'StandardSSD_LRS', 'Premium_LRS', 'StandardSSD_ZRS', 'Premium_ZRS', 'PremiumV2_LRS', 'UltraSSD_LRS']).optional(),
+  // The first n data disks have write accelerator on (M-series, Premium SSD).
+  writeAcceleratorDisks: z.int().min(0).max(64).default(0),
+  // securityProfile.securityType; left out for a standard VM.
+  securityType: z.enum(['TrustedLaunch', 'ConfidentialVM']).optional(),
   powerState: z.enum(['running', 'stopped', 'deallocated']).default('running'),
   provisioningState: z.enum(['Succeeded', 'Failed', 'Updating']).default('Succeeded'),
   agent: AgentSchema.default({ status: 'ready' }),

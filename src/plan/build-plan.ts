@@ -246,7 +246,11 @@ export function buildPlan(choices: PlanChoices, observed: PlanObserved): Plan {
     const protection = observed.protection[lower(vm.id)] ?? null;
     let action: PlanItem['action'];
     let detail: string;
-    if (protection && !sameId(protection.vaultId, vaultId)) {
+    const standardRefused = policyType === 'V1' && (vm.needsEnhanced?.length ?? 0) > 0;
+    if (standardRefused) {
+      action = 'conflict';
+      detail = `Needs an Enhanced policy (${(vm.needsEnhanced ?? []).join('; ')}), and ${choices.policy.name} is a Standard policy: Azure would refuse it. Choose or create an Enhanced policy on the Policy step, or leave ${vm.name} out.`;
+    } else if (protection && !sameId(protection.vaultId, vaultId)) {
       action = 'conflict';
       detail = `Already protected by vault ${nameFromId(protection.vaultId)}; a virtual machine is backed up by one vault only. Stop its protection there, or leave it out.`;
     } else if (protection && sameId(protection.policyId, policyId)) {

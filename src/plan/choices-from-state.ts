@@ -8,7 +8,9 @@ type ChoiceState = Pick<WizardState, 'setup' | 'vault' | 'replication' | 'policy
 export function selectedPlanVms(state: Pick<WizardState, 'vms'>): PlanVm[] {
   return state.vms.selectedIds.map((id) => {
     const summary = state.vms.summaries[id];
-    return { id, name: summary?.name || nameFromId(id), resourceGroup: summary?.resourceGroup || resourceGroupFromId(id) };
+    const vm: PlanVm = { id, name: summary?.name || nameFromId(id), resourceGroup: summary?.resourceGroup || resourceGroupFromId(id) };
+    if (summary?.needsEnhanced?.length) vm.needsEnhanced = [...summary.needsEnhanced];
+    return vm;
   });
 }
 

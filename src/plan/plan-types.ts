@@ -26,7 +26,13 @@ export type NsgRuleChoice = { nsgId: string; name: string; properties: SecurityR
 /** The HTTP proxy the user described on the Network step: set up inside the VMs, not through ARM. */
 export type ProxyChoice = { proxyIp: string; proxyPort: number };
 
-export type PlanVm = { id: string; name: string; resourceGroup: string };
+export type PlanVm = {
+  id: string;
+  name: string;
+  resourceGroup: string;
+  /** Why it needs an Enhanced policy (from its discovery); a Standard policy is then refused before anything is sent. */
+  needsEnhanced?: readonly string[];
+};
 
 export type PlanChoices = {
   subscriptionId: string;

@@ -35,7 +35,7 @@ import {
   type VaultSlice,
   type VaultState,
 } from './vault-slice.ts';
-import { createVmsSlice, persistedVmsSchema, persistVms, type VmsSlice, type VmsState } from './vms-slice.ts';
+import { createVmsSlice, persistedVmsSchema, persistVms, vmsFromPersisted, type VmsSlice, type VmsState } from './vms-slice.ts';
 import { createAgentSlice, persistAgent, persistedAgentSchema, type AgentSlice, type AgentState } from './agent-slice.ts';
 import {
   createNetworkSlice,
@@ -138,7 +138,7 @@ export function merge(persisted: unknown, current: WizardState): WizardState {
     replication: { ...current.replication, ...parsed.data.replication },
     goal: { ...current.goal, ...parsed.data.goal },
     policy: { ...current.policy, ...parsed.data.policy },
-    vms: { ...current.vms, ...parsed.data.vms },
+    vms: parsed.data.vms ? vmsFromPersisted(parsed.data.vms) : current.vms,
     agent: { ...current.agent, ...parsed.data.agent },
     network: parsed.data.network ? networkFromPersisted(parsed.data.network) : current.network,
     journal: parsed.data.journal ? journalFromPersisted(parsed.data.journal) : current.journal,

@@ -47,6 +47,8 @@ export function PlanProblems({ plan, permissions, onRecheck, onLeaveOut }: PlanP
   const blockedVms = vmsWithoutPermission(plan, permissions);
   const otherMissing = permissions.missing.some((m) => !m.itemKey.startsWith('protect:'));
   const conflicts = plan.items.filter((item) => item.action === 'conflict');
+  // A VM item in conflict sends nothing; its id is in the key, as the plan spells it (lower case).
+  const conflictingVms = conflicts.flatMap((item) => (item.kind === 'protect' ? [item.key.slice('protect:'.length)] : []));
   const uncheckedScopes = [...new Set(permissions.unknown.map((u) => u.scopeLabel))];
   return (
     <>
@@ -86,7 +88,7 @@ export function PlanProblems({ plan, permissions, onRecheck, onLeaveOut }: PlanP
       {conflicts.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{countOf(conflicts.length, 'item')} cannot be done as chosen</MessageBarTitle>
+            <MessageBarTitle>{countOf(conflicts.length, 'item')} cannot be done as chosen. Nothing has been sent to Azure.</MessageBarTitle>
             <ul className={styles.list}>
               {conflicts.map((item) => (
                 <li key={item.key}>
@@ -95,6 +97,11 @@ export function PlanProblems({ plan, permissions, onRecheck, onLeaveOut }: PlanP
               ))}
             </ul>
           </MessageBarBody>
+          {conflictingVms.length > 0 && (
+            <MessageBarActions>
+              <Button onClick={() => onLeaveOut(conflictingVms)}>Leave out {countOf(conflictingVms.length, 'virtual machine')}</Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
       {uncheckedScopes.length > 0 && (

@@ -36,7 +36,7 @@ describe('summaryToMarkdown', () => {
     expect(md).toContain('Chosen but not protected: agent-notready-01.');
     expect(md).toContain('| allow-azurebackup-443 | nsg-snet-locked | 190 | Outbound | Allow | Tcp | VirtualNetwork | \\* | AzureBackup | 443 |');
     expect(md).toContain('HTTP proxy 10.10.2.50:3128');
-    expect(md).toContain('- **old-agent-01** (Agent): The VM agent is older');
+    expect(md).toContain('- **old-agent-01** (Agent): Needs attention: The VM agent is older than Microsoft supports (accepted)');
     expect(md).toMatch(/\| 2025-06-02T09:58:00.000Z \| Enable protection \(PUT\) \| .*web-01 \| Succeeded: job 0f1e2d3c \| req-1, req-2 \|/);
   });
 

@@ -64,7 +64,7 @@ export type SummaryRule = {
   } | null;
 };
 
-export type SummaryFinding = { vmName: string; area: 'Agent' | 'Network'; text: string };
+export type SummaryFinding = { vmName: string; area: 'Virtual machine' | 'Agent' | 'Network'; text: string };
 
 export type SummaryJournalLine = {
   at: string;

@@ -86,7 +86,7 @@ export function summaryFixture(): SetupSummary {
       },
     ],
     proxy: { ip: '10.10.2.50', port: 3128 },
-    openFindings: [{ vmName: 'old-agent-01', area: 'Agent', text: 'The VM agent is older than 2.6.1198.718 (accepted).' }],
+    openFindings: [{ vmName: 'old-agent-01', area: 'Agent', text: 'Needs attention: The VM agent is older than Microsoft supports (accepted), as of 2026-11-25T10:00:00.000Z.' }],
     journal: [
       {
         at: '2025-06-02T09:58:00.000Z',

@@ -32,18 +32,16 @@ export const RESOURCE_GUARD_PROXY_TYPE = 'Microsoft.RecoveryServices/vaults/back
  * are retired, so they read Disabled).
  */
 export function securityWire(security: VaultSecurity, resourceGuarded: boolean): Record<string, unknown> {
-  const wire = securityProperties(security, null) as { securitySettings: Record<string, Record<string, unknown>>; monitoringSettings: Record<string, Record<string, unknown>> };
-  const softDelete = wire.securitySettings['softDeleteSettings'] ?? {};
+  const wire = securityProperties(security, null);
   return {
     ...wire,
     securitySettings: {
       ...wire.securitySettings,
-      softDeleteSettings: { ...softDelete, enhancedSecurityState: security.softDeleteState },
+      softDeleteSettings: { ...wire.securitySettings?.softDeleteSettings, enhancedSecurityState: security.softDeleteState },
       multiUserAuthorization: resourceGuarded ? 'Enabled' : 'Disabled',
     },
     monitoringSettings: {
-      ...wire.monitoringSettings,
-      azureMonitorAlertSettings: { ...wire.monitoringSettings['azureMonitorAlertSettings'], alertsForAllReplicationIssues: 'Enabled', alertsForAllFailoverIssues: 'Disabled' },
+      azureMonitorAlertSettings: { alertsForAllJobFailures: security.jobFailureAlerts, alertsForAllReplicationIssues: 'Enabled', alertsForAllFailoverIssues: 'Disabled' },
       classicAlertSettings: { alertsForCriticalOperations: 'Disabled', emailNotificationsForSiteRecovery: 'Disabled' },
     },
   };

@@ -67,6 +67,17 @@ export type SecurityProblem = { field: SecurityField; code: string; message: str
 /** The settings that cannot be undone once reached. */
 export type OneWaySetting = 'softDeleteAlwaysOn' | 'immutabilityLocked' | 'crossSubscriptionRestorePermanentlyDisabled';
 
+/** The wire sections that carry the settings, as a vault PUT or PATCH sends them. */
+export type SecurityWire = {
+  publicNetworkAccess?: SwitchState;
+  securitySettings?: {
+    softDeleteSettings?: { softDeleteState: SoftDeleteState; softDeleteRetentionPeriodInDays: number };
+    immutabilitySettings?: { state: ImmutabilityState };
+  };
+  restoreSettings?: { crossSubscriptionRestoreSettings: { crossSubscriptionRestoreState: CrossSubscriptionRestoreState } };
+  monitoringSettings?: { azureMonitorAlertSettings: { alertsForAllJobFailures: SwitchState } };
+};
+
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const obj = (v: unknown): Obj => (isObj(v) ? v : {});
@@ -96,20 +107,20 @@ export function securityFromProperties(properties: unknown): VaultSecurity {
  * The `properties` of a vault PUT or PATCH that sets `next`: only the sections that differ from `current`
  * (every section for a new vault, `current` null), so a PATCH never writes back what it did not mean to change.
  */
-export function securityProperties(next: VaultSecurity, current: VaultSecurity | null): Obj {
+export function securityProperties(next: VaultSecurity, current: VaultSecurity | null): SecurityWire {
   const changed = (field: SecurityField) => current === null || current[field] !== next[field];
-  const out: Obj = {};
-  if (changed('publicNetworkAccess')) out['publicNetworkAccess'] = next.publicNetworkAccess;
-  const security: Obj = {};
+  const out: SecurityWire = {};
+  if (changed('publicNetworkAccess')) out.publicNetworkAccess = next.publicNetworkAccess;
+  const security: NonNullable<SecurityWire['securitySettings']> = {};
   if (changed('softDeleteState') || changed('softDeleteRetentionDays')) {
-    security['softDeleteSettings'] = { softDeleteState: next.softDeleteState, softDeleteRetentionPeriodInDays: next.softDeleteRetentionDays };
+    security.softDeleteSettings = { softDeleteState: next.softDeleteState, softDeleteRetentionPeriodInDays: next.softDeleteRetentionDays };
   }
-  if (changed('immutability')) security['immutabilitySettings'] = { state: next.immutability };
-  if (Object.keys(security).length > 0) out['securitySettings'] = security;
+  if (changed('immutability')) security.immutabilitySettings = { state: next.immutability };
+  if (Object.keys(security).length > 0) out.securitySettings = security;
   if (changed('crossSubscriptionRestore')) {
-    out['restoreSettings'] = { crossSubscriptionRestoreSettings: { crossSubscriptionRestoreState: next.crossSubscriptionRestore } };
+    out.restoreSettings = { crossSubscriptionRestoreSettings: { crossSubscriptionRestoreState: next.crossSubscriptionRestore } };
   }
-  if (changed('jobFailureAlerts')) out['monitoringSettings'] = { azureMonitorAlertSettings: { alertsForAllJobFailures: next.jobFailureAlerts } };
+  if (changed('jobFailureAlerts')) out.monitoringSettings = { azureMonitorAlertSettings: { alertsForAllJobFailures: next.jobFailureAlerts } };
   return out;
 }
 

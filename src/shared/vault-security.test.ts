@@ -6,6 +6,8 @@ import {
   securityChangeProblems,
   securityFromProperties,
   securityProperties,
+  securityStepProblems,
+  securityWriteSteps,
   type VaultSecurity,
 } from './vault-security.ts';
 
@@ -87,5 +89,24 @@ describe('one-way settings', () => {
     expect(newOneWaySettings(all, all)).toEqual([]);
     expect(lockedSettings(all)).toHaveLength(3);
     expect(lockedSettings(d)).toEqual([]);
+  });
+});
+
+describe('securityWriteSteps', () => {
+  it('creates with every section; locks from Disabled through Unlocked, in two writes', () => {
+    const locked = { ...d, immutability: 'Locked' as const };
+    const forNew = securityWriteSteps(null, locked);
+    expect(forNew).toHaveLength(2);
+    expect(forNew[0]?.securitySettings?.immutabilitySettings).toEqual({ state: 'Unlocked' });
+    expect(forNew[1]).toEqual({ securitySettings: { immutabilitySettings: { state: 'Locked' } } });
+    expect(securityWriteSteps(d, locked).map((w) => w.securitySettings?.immutabilitySettings?.state)).toEqual(['Unlocked', 'Locked']);
+    expect(securityWriteSteps({ ...d, immutability: 'Unlocked' }, locked)).toEqual([{ securitySettings: { immutabilitySettings: { state: 'Locked' } } }]);
+    expect(securityWriteSteps(d, d)).toEqual([]);
+    expect(securityWriteSteps(null, d)).toHaveLength(1);
+  });
+
+  it('finds no problem in locking through Unlocked, but still every other one, once', () => {
+    expect(securityStepProblems(null, { ...d, immutability: 'Locked' })).toEqual([]);
+    expect(securityStepProblems(d, { ...d, immutability: 'Locked', softDeleteRetentionDays: 5 }).map((p) => p.field)).toEqual(['softDeleteRetentionDays']);
   });
 });

@@ -191,3 +191,29 @@ export function securityChangeProblems(current: VaultSecurity | null, next: Vaul
   }
   return problems;
 }
+
+/** Azure refuses Disabled → Locked in one step; a client gets there through Unlocked. */
+const locksFromDisabled = (current: VaultSecurity | null, next: VaultSecurity): boolean =>
+  next.immutability === 'Locked' && (current?.immutability ?? 'Disabled') === 'Disabled';
+
+/**
+ * The vault `properties` to send, in order, to go from `current` to `next` (for a new vault, `current` null,
+ * the first is the create body). Locking immutability from Disabled takes two writes: Unlocked, then Locked.
+ * Empty when nothing changes.
+ */
+export function securityWriteSteps(current: VaultSecurity | null, next: VaultSecurity): SecurityWire[] {
+  if (!locksFromDisabled(current, next)) {
+    const only = securityProperties(next, current);
+    return current !== null && Object.keys(only).length === 0 ? [] : [only];
+  }
+  const unlocked: VaultSecurity = { ...next, immutability: 'Unlocked' };
+  return [securityProperties(unlocked, current), { securitySettings: { immutabilitySettings: { state: 'Locked' } } }];
+}
+
+/** The problems on the way `securityWriteSteps` takes: what the wizard can't do for the user, whatever it sends. */
+export function securityStepProblems(current: VaultSecurity | null, next: VaultSecurity): SecurityProblem[] {
+  if (!locksFromDisabled(current, next)) return securityChangeProblems(current, next);
+  const unlocked: VaultSecurity = { ...next, immutability: 'Unlocked' };
+  const all = [...securityChangeProblems(current, unlocked), ...securityChangeProblems(unlocked, next)];
+  return all.filter((p, i) => all.findIndex((q) => q.field === p.field && q.code === p.code) === i);
+}

@@ -34,6 +34,9 @@ function reader(change: Partial<PlanReader> = {}): PlanReader & { calls: string[
     ],
     getVmProtectionStatus: async (_sub, _loc, vmId) => (vmId.endsWith('/b') ? { vaultId: '/other/vault', policyName: 'p', state: 'Protected' } : null),
     getPermissions: unused,
+    preValidateProtection: async () => ({ status: 'Succeeded' }),
+    validateVmBackupFeature: async () => 'Supported',
+    listVirtualMachines: async () => [],
   };
   const merged = { ...base, ...change };
   const tracked = Object.fromEntries(

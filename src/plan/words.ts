@@ -30,3 +30,18 @@ export function relativeTime(then: Date, now: Date): string {
   if (days < 30) return `${days} days ago`;
   return `on ${then.toISOString().slice(0, 10)}`;
 }
+
+/**
+ * Azure Backup's own pre-check in words, as the Review shows it beside the wizard's findings. A service "no"
+ * is the Blocked verdict of the readiness rules (src/readiness, Verdict 'blocked'): the same word.
+ */
+export function serviceCheckText(check: { verdict: 'passed' } | { verdict: 'blocked'; code: string } | { verdict: 'unchecked'; reason: string }): string {
+  switch (check.verdict) {
+    case 'passed':
+      return 'Azure Backup’s pre-check: passed';
+    case 'blocked':
+      return `Azure Backup’s pre-check: Blocked (${check.code})`;
+    case 'unchecked':
+      return `Azure Backup’s pre-check could not be asked: ${check.reason}`;
+  }
+}

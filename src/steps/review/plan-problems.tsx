@@ -47,6 +47,8 @@ export function PlanProblems({ plan, permissions, onRecheck, onLeaveOut }: PlanP
   const blockedVms = vmsWithoutPermission(plan, permissions);
   const otherMissing = permissions.missing.some((m) => !m.itemKey.startsWith('protect:'));
   const conflicts = plan.items.filter((item) => item.action === 'conflict');
+  // VMs Azure Backup's own pre-check refuses: leaving them out is the way on (their protection is never sent).
+  const refusedVms = conflicts.flatMap((item) => (item.serviceCheck?.verdict === 'blocked' && item.vmId ? [item.vmId] : []));
   const uncheckedScopes = [...new Set(permissions.unknown.map((u) => u.scopeLabel))];
   return (
     <>
@@ -95,6 +97,11 @@ export function PlanProblems({ plan, permissions, onRecheck, onLeaveOut }: PlanP
               ))}
             </ul>
           </MessageBarBody>
+          {refusedVms.length > 0 && (
+            <MessageBarActions>
+              <Button onClick={() => onLeaveOut(refusedVms)}>Leave out {countOf(refusedVms.length, 'virtual machine')} Azure Backup refuses</Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
       {uncheckedScopes.length > 0 && (

@@ -1,5 +1,6 @@
 // The vault security settings in plain words: one vocabulary for the Vault and Replication steps, the
 // Review plan, the Summary and the exports.
+import type { MultiUserAuthorization } from '../azure/resource-guard.ts';
 import type { OneWaySetting, SecurityField, VaultSecurity } from '../shared/vault-security.ts';
 
 /** What each irreversible setting means, said once wherever it is chosen or shown. */
@@ -59,3 +60,15 @@ export function securityRows(security: VaultSecurity): [string, string][] {
 
 /** Said next to the alerts setting: why there is no classic-alerts choice. */
 export const CLASSIC_ALERTS_NOTE = 'Classic backup alerts were retired on 31 March 2026; Azure Monitor alerts replace them.';
+
+/** "Protected by Resource Guard guard-x (resource group rg, subscription s)", "Not protected …", or why it is not known. */
+export function multiUserAuthorizationWords(mua: MultiUserAuthorization): string {
+  switch (mua.state) {
+    case 'protected':
+      return `Protected by Resource Guard ${mua.guard.name} (resource group ${mua.guard.resourceGroup}, subscription ${mua.guard.subscriptionId})`;
+    case 'notProtected':
+      return 'Not protected by a Resource Guard';
+    case 'unknown':
+      return `Could not be read (${mua.reason})`;
+  }
+}

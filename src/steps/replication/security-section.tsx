@@ -8,7 +8,7 @@ import { ErrorPanel } from '../../components/error-panel.tsx';
 import { PermissionError } from '../../components/permission-error.tsx';
 import { useArmQuery } from '../../components/use-arm-query.ts';
 import { VaultSecurityFields } from '../../components/vault-security-fields.tsx';
-import { SECURITY_FIELDS, SECURITY_LABELS, securityValue } from '../../plan/security-words.ts';
+import { multiUserAuthorizationWords, SECURITY_FIELDS, SECURITY_LABELS, securityValue } from '../../plan/security-words.ts';
 import { newOneWaySettings, type VaultSecurity } from '../../shared/vault-security.ts';
 import { securityChoiceFor } from '../../store/replication-slice.ts';
 import { draftFromSecurity, sameSecurity, securityDraftProblems, securityFromDraft } from '../../store/security-draft.ts';
@@ -23,16 +23,11 @@ const useStyles = makeStyles({
   list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalXL },
 });
 
-/** "Protected by Resource Guard guard-x (resource group rg, subscription s)" in words, or why it is not known. */
-export function multiUserAuthorizationText(mua: MultiUserAuthorization): string {
-  switch (mua.state) {
-    case 'protected':
-      return `Protected by Resource Guard ${mua.guard.name} (resource group ${mua.guard.resourceGroup}, subscription ${mua.guard.subscriptionId}). Critical operations, such as deleting backup data or weakening these settings, need that guard’s owner to approve them.`;
-    case 'notProtected':
-      return 'Not protected by a Resource Guard: anyone allowed to change the vault can make critical changes alone.';
-    case 'unknown':
-      return `Could not be read (${mua.reason}).`;
-  }
+/** The read-only multi-user authorization line, with what it means. */
+function multiUserAuthorizationText(mua: MultiUserAuthorization): string {
+  const words = multiUserAuthorizationWords(mua);
+  if (mua.state === 'protected') return `${words}. Critical operations, such as deleting backup data or weakening these settings, need that guard’s owner to approve them.`;
+  return mua.state === 'notProtected' ? `${words}: anyone allowed to change the vault can make critical changes alone.` : `${words}.`;
 }
 
 /** What differs between what was asked and what Azure reports, in words. */

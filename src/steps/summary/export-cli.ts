@@ -4,6 +4,11 @@ import { policyJson, type SetupSummary } from './summary-model.ts';
 /** Policies every new vault gets: they exist already, so the script updates them rather than creating them. */
 export const BUILT_IN_POLICIES: readonly string[] = ['DefaultPolicy', 'EnhancedPolicy'];
 
+// az CLI spells the states as verbs (azure-cli backup/_params.py: Enable, Disable, PermanentlyDisable, AlwaysOn).
+const AZ_SWITCH = { Enabled: 'Enable', Disabled: 'Disable' } as const;
+const AZ_CROSS_SUBSCRIPTION = { Enabled: 'Enable', Disabled: 'Disable', PermanentlyDisabled: 'PermanentlyDisable' } as const;
+const AZ_SOFT_DELETE = { Enabled: 'Enable', AlwaysON: 'AlwaysOn', Disabled: 'Disable' } as const;
+
 /** A shell word: bare when safe, else single-quoted (a quote inside becomes '\''). */
 export function shellQuote(value: string | number | boolean): string {
   const text = String(value);
@@ -22,7 +27,9 @@ const multiline = (head: readonly string[], options: readonly (readonly [string,
  * vault, storage replication, policy, protection of each VM, and the NSG rules the wizard added.
  */
 export function summaryToAzCli(summary: SetupSummary): string {
-  const { vault, replication, policy } = summary;
+  const { vault, replication, policy, security } = summary;
+  // Azure refuses to create a vault with immutability Locked: it is created Unlocked, then locked.
+  const locked = security.immutability === 'Locked';
   const lines: string[] = [
     '#!/usr/bin/env bash',
     `# Azure VM backup setup of vault ${vault.name}, as read back from Azure on ${summary.generatedAt}.`,
@@ -33,8 +40,37 @@ export function summaryToAzCli(summary: SetupSummary): string {
     '',
     '# Recovery Services vault',
     multiline(['az', 'group', 'create'], [['--name', vault.resourceGroup], ['--location', vault.location]]),
-    multiline(['az', 'backup', 'vault', 'create'], [['--resource-group', vault.resourceGroup], ['--name', vault.name], ['--location', vault.location]]),
+    multiline(
+      ['az', 'backup', 'vault', 'create'],
+      [
+        ['--resource-group', vault.resourceGroup],
+        ['--name', vault.name],
+        ['--location', vault.location],
+        ['--public-network-access', AZ_SWITCH[security.publicNetworkAccess]],
+        ['--immutability-state', locked ? 'Unlocked' : security.immutability],
+        ['--cross-subscription-restore-state', AZ_CROSS_SUBSCRIPTION[security.crossSubscriptionRestore]],
+        ['--job-failure-alerts', AZ_SWITCH[security.jobFailureAlerts]],
+      ],
+    ),
+    '',
+    `# Soft delete: Azure keeps it on for every vault; ${security.softDeleteRetentionDays} days of retention.`,
+    multiline(
+      ['az', 'backup', 'vault', 'backup-properties', 'set'],
+      [
+        ['--resource-group', vault.resourceGroup],
+        ['--name', vault.name],
+        ['--soft-delete-feature-state', AZ_SOFT_DELETE[security.softDeleteState]],
+        ['--soft-delete-duration', security.softDeleteRetentionDays],
+      ],
+    ),
   ];
+  if (locked) {
+    lines.push(
+      '',
+      '# Lock immutability: this can never be undone.',
+      multiline(['az', 'backup', 'vault', 'update'], [['--resource-group', vault.resourceGroup], ['--name', vault.name], ['--immutability-state', 'Locked']]),
+    );
+  }
   if (replication) {
     lines.push(
       '',

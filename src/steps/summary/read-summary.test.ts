@@ -39,6 +39,7 @@ const reader = (change: Partial<SummaryReader> = {}): SummaryReader => ({
       ? { id, name: 'r1', nsgId: NSG, priority: 200, protocol: 'Tcp', access: 'Allow', direction: 'Outbound', sourceAddressPrefix: '*', sourcePortRange: '*', destinationPortRange: '443', destinationAddressPrefix: 'Storage', provisioningState: 'Succeeded' }
       : null,
   listTenants: async () => [{ tenantId: 't1', displayName: 'Contoso', defaultDomain: 'contoso.example' }],
+  getMultiUserAuthorization: async () => ({ state: 'notProtected' }),
   ...change,
 });
 

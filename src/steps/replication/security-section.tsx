@@ -3,7 +3,7 @@ import { Save20Regular, ShieldLock20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useArmGateway } from '../../azure/gateway-context.tsx';
 import type { MultiUserAuthorization } from '../../azure/resource-guard.ts';
-import { ConfirmOneWayDialog } from '../../components/confirm-one-way-dialog.tsx';
+import { ConfirmOneWay } from '../../components/confirm-one-way.tsx';
 import { ErrorPanel } from '../../components/error-panel.tsx';
 import { PermissionError } from '../../components/permission-error.tsx';
 import { useArmQuery } from '../../components/use-arm-query.ts';
@@ -117,7 +117,7 @@ export function SecuritySection({ subscriptionId, vault }: { subscriptionId: str
       {justSaved && (
         <MessageBar intent={differences(justSaved.requested, justSaved.readBack).length === 0 ? 'success' : 'warning'} layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{justSaved.sent ? 'Security settings saved and read back from Azure' : 'The vault already had these settings'}</MessageBarTitle>
+            <MessageBarTitle>{justSaved.sent ? 'Azure now holds the new security settings' : 'The vault already had these settings'}</MessageBarTitle>
             {differences(justSaved.requested, justSaved.readBack).length > 0 && (
               <ul className={styles.list}>
                 {differences(justSaved.requested, justSaved.readBack).map((line) => (
@@ -134,21 +134,22 @@ export function SecuritySection({ subscriptionId, vault }: { subscriptionId: str
         </MessageBar>
       )}
 
-      <div className={styles.actions}>
-        <Button icon={<Save20Regular />} disabledFocusable={saving || invalid || !unsaved} onClick={onSave}>
-          Save security settings
-        </Button>
-        {saving && <Spinner size="tiny" label={state.stage === 'sending' ? `Saving (${state.step} of ${state.steps})…` : 'Reading back…'} />}
-      </div>
-
-      <ConfirmOneWayDialog
-        open={confirming}
-        vaultName={vault.name}
-        doors={doors}
-        confirmLabel="Save the settings"
-        onConfirm={() => void commit()}
-        onCancel={() => setConfirming(false)}
-      />
+      {confirming ? (
+        <ConfirmOneWay
+          vaultName={vault.name}
+          doors={doors}
+          confirmLabel="Save the settings"
+          onConfirm={() => void commit()}
+          onCancel={() => setConfirming(false)}
+        />
+      ) : (
+        <div className={styles.actions}>
+          <Button icon={<Save20Regular />} disabledFocusable={saving || invalid || !unsaved} onClick={onSave}>
+            Save security settings
+          </Button>
+          {saving && <Spinner size="tiny" label={state.stage === 'sending' ? `Saving (${state.step} of ${state.steps})…` : 'Reading back…'} />}
+        </div>
+      )}
     </section>
   );
 }

@@ -13,7 +13,7 @@ import { ArrowLeft20Regular, CloudAdd20Regular } from '@fluentui/react-icons';
 import { Fragment, useEffect, useRef, useState } from 'react';
 import { missingPermission } from '../../azure/errors.ts';
 import type { VaultSummary } from '../../azure/vaults.ts';
-import { ConfirmOneWayDialog } from '../../components/confirm-one-way-dialog.tsx';
+import { ConfirmOneWay } from '../../components/confirm-one-way.tsx';
 import { PermissionError } from '../../components/permission-error.tsx';
 import { securityRows } from '../../plan/security-words.ts';
 import type { CreateState } from './use-create-vault.ts';
@@ -200,32 +200,35 @@ export function VaultReview({ plan, subscriptionName, regionName, state, onCreat
         />
       )}
 
-      <div className={styles.actions}>
-        <Button icon={<ArrowLeft20Regular />} disabled={running} onClick={onBack}>
-          Back to edit
-        </Button>
-        {!done && (
-          <Button
-            appearance="primary"
-            icon={<CloudAdd20Regular />}
-            disabledFocusable={running || state.status === 'conflict'}
-            onClick={() => (plan.oneWayDoors.length > 0 ? setConfirming(true) : onCreate())}
-          >
-            {running ? 'Creating…' : state.status === 'failed' ? 'Try again' : 'Create'}
+      {/* While the one-way settings are being confirmed, the confirmation holds the only way to create. */}
+      {confirming ? (
+        <ConfirmOneWay
+          vaultName={plan.vaultName}
+          doors={plan.oneWayDoors}
+          confirmLabel="Create the vault"
+          onConfirm={() => {
+            setConfirming(false);
+            onCreate();
+          }}
+          onCancel={() => setConfirming(false)}
+        />
+      ) : (
+        <div className={styles.actions}>
+          <Button icon={<ArrowLeft20Regular />} disabled={running} onClick={onBack}>
+            Back to edit
           </Button>
-        )}
-      </div>
-      <ConfirmOneWayDialog
-        open={confirming}
-        vaultName={plan.vaultName}
-        doors={plan.oneWayDoors}
-        confirmLabel="Create the vault"
-        onConfirm={() => {
-          setConfirming(false);
-          onCreate();
-        }}
-        onCancel={() => setConfirming(false)}
-      />
+          {!done && (
+            <Button
+              appearance="primary"
+              icon={<CloudAdd20Regular />}
+              disabledFocusable={running || state.status === 'conflict'}
+              onClick={() => (plan.oneWayDoors.length > 0 ? setConfirming(true) : onCreate())}
+            >
+              {running ? 'Creating…' : state.status === 'failed' ? 'Try again' : 'Create'}
+            </Button>
+          )}
+        </div>
+      )}
     </section>
   );
 }

@@ -4,9 +4,11 @@ import { expect, subscriptions, test, users, type LoggedRequest } from './fixtur
 const SUB = `/subscriptions/${subscriptions.production.id}`;
 const PROD_VAULT = `${SUB}/resourceGroups/rg-backup/providers/Microsoft.RecoveryServices/vaults/rsv-prod-weu`;
 
-/** Anything that changes Azure: every PUT, PATCH and DELETE, and any POST but the backupStatus read-out. */
+/** Anything that changes Azure: every PUT, PATCH and DELETE, and any POST but the read-only pre-checks (backupStatus, pre-validation, feature support). */
 const writes = (log: readonly LoggedRequest[]) =>
-  log.filter((r) => ['PUT', 'PATCH', 'DELETE'].includes(r.method) || (r.method === 'POST' && !/\/backupStatus$/i.test(r.path)));
+  log.filter(
+    (r) => ['PUT', 'PATCH', 'DELETE'].includes(r.method) || (r.method === 'POST' && !/\/(backupStatus|backupPreValidateProtection|backupValidateFeatures)$/i.test(r.path)),
+  );
 
 test('a Reader sees every write of the plan refused, with the role that grants it, before anything is sent', async ({
   page,

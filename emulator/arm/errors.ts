@@ -259,6 +259,20 @@ export const armErrors = {
       'ServiceResourceNotEmpty',
       'Vault cannot be deleted as there are existing resources within the vault. Please delete any replicated items, registered servers, Hyper-V sites (Used for Site Recovery), policy associations for System Center VMM clouds (Used for Site Recovery) and then delete the vault.',
     ),
+  // Vault security settings: the codes and wordings live with the rules (src/shared/vault-security.ts, sources there).
+  vaultSecurityRefused: (problem: { code: string; message: string; field: string }) =>
+    new ArmError(400, problem.code, problem.message, { target: problem.field }),
+  // Code as the service reports it when "stop protection and delete data" meets an immutable vault
+  // (Azure/terraform-azurerm-avm-res-compute-virtualmachine#214, as the failed operation's error); the wording is ours.
+  deleteBackupItemOnImmutableItem: () =>
+    new ArmError(
+      400,
+      'UserErrorDeleteBackupItemOnImmutableItem',
+      'The vault is immutable: backup data with recovery points that have not expired cannot be deleted. Stop protection and retain the data instead. Refer to the documentation to learn more: https://aka.ms/AB-ImmutableVaults-States',
+    ),
+  // [unconfirmed code]
+  resourceGuardProxyNotFound: (name: string) =>
+    new ArmError(404, 'BMSUserErrorResourceGuardProxyNotFound', `Resource Guard proxy '${name}' does not exist for this vault.`, { target: name }),
   // [unconfirmed code]
   policyNotFound: (name: string) =>
     new ArmError(404, 'BMSUserErrorPolicyNotFound', `The backup policy '${name}' was not found in this vault.`, { target: name }),

@@ -277,6 +277,22 @@ const ProtectedItemSchema = z.strictObject({
   lastBackupTime: isoDateTime.optional(),
 });
 
+// Fields left out are Azure's defaults for a new vault (src/shared/vault-security.ts). Soft delete can't be
+// Disabled: secure by default enforces it on every Recovery Services vault.
+const VaultSecuritySchema = z.strictObject({
+  softDelete: z.enum(['Enabled', 'AlwaysON']).default('Enabled'),
+  softDeleteRetentionDays: z.number().int().min(14).max(180).default(14),
+  immutability: z.enum(['Disabled', 'Unlocked', 'Locked']).default('Disabled'),
+  crossSubscriptionRestore: z.enum(['Enabled', 'Disabled', 'PermanentlyDisabled']).default('Enabled'),
+  publicNetworkAccess: z.enum(['Enabled', 'Disabled']).default('Enabled'),
+  jobFailureAlerts: z.enum(['Enabled', 'Disabled']).default('Enabled'),
+  // The ARM id of the Microsoft.DataProtection/resourceGuards that protects the vault (multi-user authorization).
+  resourceGuard: z
+    .string()
+    .regex(/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.DataProtection\/resourceGuards\/[^/]+$/i, 'the ARM id of a Microsoft.DataProtection/resourceGuards resource')
+    .optional(),
+});
+
 const VaultSchema = z
   .strictObject({
     name: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{1,49}$/, '2-50 letters, digits or hyphens; starts with a letter'),
@@ -288,6 +304,7 @@ const VaultSchema = z
     storageConfig: z.enum(['Locked', 'Unlocked']).optional(),
     policies: z.array(BackupPolicySchema).default([]),
     protectedItems: z.array(ProtectedItemSchema).default([]),
+    security: VaultSecuritySchema.prefault({}),
   })
   .refine((v) => !(v.crossRegionRestore && v.storageRedundancy !== 'GeoRedundant'), {
     message: 'crossRegionRestore needs storageRedundancy GeoRedundant',

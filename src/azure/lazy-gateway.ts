@@ -47,6 +47,10 @@ const METHODS = {
   resumeOperation: true,
   paceWrite: true,
   queryGraph: true,
+  updateVaultSecurity: true,
+  getMultiUserAuthorization: true,
+  preValidateProtection: true,
+  validateVmBackupFeature: true,
 } as const satisfies Record<keyof ArmGateway, true>;
 
 type Method = keyof ArmGateway;

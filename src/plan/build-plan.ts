@@ -18,6 +18,7 @@ import type {
   RequiredPermission,
   SecurityRuleSpec,
 } from './plan-types.ts';
+import { securityItems } from './security-plan.ts';
 import { describeRedundancy } from './words.ts';
 
 /** The ARM actions each write needs (what the permission pre-check asks about). */
@@ -178,6 +179,8 @@ export function buildPlan(choices: PlanChoices, observed: PlanObserved): Plan {
     });
   }
 
+  items.push(...securityItems(choices, observed, vaultId));
+
   const policy = observed.policy;
   const policyId = policy?.id ?? policyIdFor(vaultId, choices.policy.name);
   const policyType = policy?.policyType ?? choices.policy.policyType ?? choices.policy.payload?.properties.policyType ?? null;
@@ -264,6 +267,12 @@ export function buildPlan(choices: PlanChoices, observed: PlanObserved): Plan {
       const unchecked = observed.protectionUnchecked?.[lower(vm.id)];
       detail = `Back up with policy ${choices.policy.name}.${unchecked ? ` Whether another vault already protects it could not be checked: ${unchecked}` : ''}`;
     }
+    const serviceCheck = action === 'create' ? observed.serviceChecks?.[lower(vm.id)] : undefined;
+    if (serviceCheck?.verdict === 'blocked') {
+      // A "no" from Azure Backup itself: the protection would be refused, so nothing is sent for this VM.
+      action = 'conflict';
+      detail = `Azure Backup’s own pre-check refuses it: ${serviceCheck.message} (${serviceCheck.code}).${serviceCheck.recommendation ? ` ${serviceCheck.recommendation}` : ''} Leave it out, or fix it and check again.`;
+    }
     const sends = action === 'create' || action === 'update';
     const oneWayDoors: string[] = [];
     if (sends && lockPending) {
@@ -279,6 +288,8 @@ export function buildPlan(choices: PlanChoices, observed: PlanObserved): Plan {
       action,
       title: `Enable protection of ${vm.name}`,
       detail,
+      ...(serviceCheck ? { serviceCheck } : {}),
+      vmId: vm.id,
       targetId: protectedItemIdFor(vaultId, vm.resourceGroup, vm.name),
       oneWayDoors,
       permissions: needs(sends, [

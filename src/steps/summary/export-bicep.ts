@@ -42,8 +42,10 @@ function symbol(prefix: string, name: string, used: Set<string>): string {
  * carries them.
  */
 export function summaryToBicep(summary: SetupSummary): string {
-  const { vault, replication, policy } = summary;
+  const { vault, replication, policy, security } = summary;
   const v = BICEP_API_VERSION;
+  // Azure refuses to create a vault Locked: a first deployment leaves it Unlocked, a second one locks it.
+  const locked = security.immutability === 'Locked';
   const lines: string[] = [
     `// ${commentText(`Azure VM backup setup of vault ${vault.name}, as read back from Azure on ${summary.generatedAt}.`)}`,
     `// ${commentText(`Deploy to resource group ${vault.resourceGroup} of subscription ${summary.subscription.id}:`)}`,
@@ -57,6 +59,15 @@ export function summaryToBicep(summary: SetupSummary): string {
       ].join(' '),
     )}`,
     '',
+    ...(locked
+      ? [
+          '// The immutability of this vault is Locked. Azure does not create a vault Locked: deploy once as is (Unlocked),',
+          '// then again with lockImmutability=true. Locking can never be undone, so it is never the default.',
+          `@description(${bicepString("Lock the vault's immutability (irreversible). Leave false on the first deployment.")})`,
+          'param lockImmutability bool = false',
+          '',
+        ]
+      : []),
     `resource vault 'Microsoft.RecoveryServices/vaults@${v}' = {`,
     `  name: ${bicepString(vault.name)}`,
     `  location: ${bicepString(vault.location)}`,
@@ -64,7 +75,26 @@ export function summaryToBicep(summary: SetupSummary): string {
     `    name: 'Standard'`,
     `  }`,
     `  properties: {`,
-    `    publicNetworkAccess: 'Enabled'`,
+    `    publicNetworkAccess: ${bicepString(security.publicNetworkAccess)}`,
+    `    securitySettings: {`,
+    `      softDeleteSettings: {`,
+    `        softDeleteState: ${bicepString(security.softDeleteState)}`,
+    `        softDeleteRetentionPeriodInDays: ${security.softDeleteRetentionDays}`,
+    `      }`,
+    `      immutabilitySettings: {`,
+    `        state: ${locked ? "lockImmutability ? 'Locked' : 'Unlocked'" : bicepString(security.immutability)}`,
+    `      }`,
+    `    }`,
+    `    restoreSettings: {`,
+    `      crossSubscriptionRestoreSettings: {`,
+    `        crossSubscriptionRestoreState: ${bicepString(security.crossSubscriptionRestore)}`,
+    `      }`,
+    `    }`,
+    `    monitoringSettings: {`,
+    `      azureMonitorAlertSettings: {`,
+    `        alertsForAllJobFailures: ${bicepString(security.jobFailureAlerts)}`,
+    `      }`,
+    `    }`,
     `  }`,
     `}`,
   ];

@@ -6,6 +6,10 @@ import { policyJson, type SetupSummary } from './summary-model.ts';
 export const BUILT_IN_POLICIES: readonly string[] = ['DefaultPolicy', 'EnhancedPolicy'];
 
 type Value = string | number | boolean;
+// az CLI spells the states as verbs (azure-cli backup/_params.py: Enable, Disable, PermanentlyDisable, AlwaysOn).
+const AZ_SWITCH = { Enabled: 'Enable', Disabled: 'Disable' } as const;
+const AZ_CROSS_SUBSCRIPTION = { Enabled: 'Enable', Disabled: 'Disable', PermanentlyDisabled: 'PermanentlyDisable' } as const;
+const AZ_SOFT_DELETE = { Enabled: 'Enable', AlwaysON: 'AlwaysOn', Disabled: 'Disable' } as const;
 
 type Option = readonly [flag: string, value: Value | readonly Value[]];
 
@@ -26,7 +30,9 @@ const comment = (text: string): string => `# ${commentText(text)}`;
  * vault, storage replication, policy, protection of each VM, and the NSG rules the wizard added.
  */
 export function summaryToAzCli(summary: SetupSummary): string {
-  const { vault, replication, policy } = summary;
+  const { vault, replication, policy, security } = summary;
+  // Azure refuses to create a vault with immutability Locked: it is created Unlocked, then locked.
+  const locked = security.immutability === 'Locked';
   const lines: string[] = [
     '#!/usr/bin/env bash',
     // SC2016 asks whether `$(…)` in single quotes was meant to expand: here it never is (values are literal).
@@ -39,8 +45,37 @@ export function summaryToAzCli(summary: SetupSummary): string {
     '',
     '# Recovery Services vault',
     multiline(['az', 'group', 'create'], [['--name', vault.resourceGroup], ['--location', vault.location]]),
-    multiline(['az', 'backup', 'vault', 'create'], [['--resource-group', vault.resourceGroup], ['--name', vault.name], ['--location', vault.location]]),
+    multiline(
+      ['az', 'backup', 'vault', 'create'],
+      [
+        ['--resource-group', vault.resourceGroup],
+        ['--name', vault.name],
+        ['--location', vault.location],
+        ['--public-network-access', AZ_SWITCH[security.publicNetworkAccess]],
+        ['--immutability-state', locked ? 'Unlocked' : security.immutability],
+        ['--cross-subscription-restore-state', AZ_CROSS_SUBSCRIPTION[security.crossSubscriptionRestore]],
+        ['--job-failure-alerts', AZ_SWITCH[security.jobFailureAlerts]],
+      ],
+    ),
+    '',
+    `# Soft delete: Azure keeps it on for every vault; ${security.softDeleteRetentionDays} days of retention.`,
+    multiline(
+      ['az', 'backup', 'vault', 'backup-properties', 'set'],
+      [
+        ['--resource-group', vault.resourceGroup],
+        ['--name', vault.name],
+        ['--soft-delete-feature-state', AZ_SOFT_DELETE[security.softDeleteState]],
+        ['--soft-delete-duration', security.softDeleteRetentionDays],
+      ],
+    ),
   ];
+  if (locked) {
+    lines.push(
+      '',
+      '# Lock immutability: this can never be undone.',
+      multiline(['az', 'backup', 'vault', 'update'], [['--resource-group', vault.resourceGroup], ['--name', vault.name], ['--immutability-state', 'Locked']]),
+    );
+  }
   if (replication) {
     lines.push(
       '',

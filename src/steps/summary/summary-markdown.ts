@@ -1,4 +1,5 @@
 import { describePolicy, policyFacts } from '../../plan/describe-policy.ts';
+import { securityRows } from '../../plan/security-words.ts';
 import { describeRedundancy } from '../../plan/words.ts';
 import { jsonText, markdownCode, markdownText } from './escape.ts';
 import { policyJson, type SetupSummary, type SummaryRule } from './summary-model.ts';
@@ -52,6 +53,8 @@ export function summaryToMarkdown(summary: SetupSummary): string {
       ),
     );
   } else lines.push('Could not be read back from Azure.');
+
+  lines.push('', '## Vault security', '', ...table(['Setting', 'Value'], [...securityRows(summary.security), ['Multi-user authorization', summary.security.multiUserAuthorization]]));
 
   lines.push('', `## Backup policy${policy ? `: ${markdownText(policy.name)}` : ''}`, '');
   if (policy?.properties) {

@@ -35,6 +35,16 @@ export function summaryFixture(): SetupSummary {
       provisioningState: 'Succeeded',
     },
     replication: { storageType: 'GeoRedundant', crossRegionRestore: true, locked: true },
+    security: {
+      softDeleteState: 'AlwaysON',
+      softDeleteRetentionDays: 30,
+      immutability: 'Locked',
+      crossSubscriptionRestore: 'Disabled',
+      publicNetworkAccess: 'Enabled',
+      jobFailureAlerts: 'Enabled',
+      resourceGuardId: null,
+      multiUserAuthorization: 'Not protected by a Resource Guard',
+    },
     policy: { id: `${VAULT_ID}/backupPolicies/nightly-22`, name: 'nightly-22', protectedItemsCount: 2, properties: POLICY_PROPERTIES },
     protectedVms: [
       {

@@ -24,7 +24,7 @@ const APP_OR_EMULATOR = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', '.certs/'] },
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', '.certs/', 'bundle-report/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,9 +1,12 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
 // E2E_PORT lets two runs (say, two developers' branches) share a machine without sharing an emulator.
 const PORT = Number(process.env['E2E_PORT'] ?? 8543);
 const ORIGIN = `https://localhost:${PORT}`;
 const DIST = process.env['E2E_DIST'] ?? 'dist';
+// Debian's Chromium; without it, Playwright's own (scripts/ensure-tools.ts downloads it where it can).
+const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
 /**
  * End-to-end tests drive the built app (dist/, built by `npm run test:e2e`) served by the local Azure
@@ -25,7 +28,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
+      ...(existsSync(DEBIAN_CHROMIUM) ? { executablePath: DEBIAN_CHROMIUM } : {}),
       args: [
         '--no-sandbox',
         '--disable-gpu',

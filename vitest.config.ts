@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['src/**/*.test.{ts,tsx}', 'emulator/test/**/*.test.ts'],
+          include: ['src/**/*.test.{ts,tsx}', 'emulator/test/**/*.test.ts', 'scripts/**/*.test.ts'],
         },
       },
       {

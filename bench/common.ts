@@ -2,6 +2,7 @@
 // token, and reading the emulator's request log.
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import type { RequestLogEntry } from '../emulator/arm/pipeline.ts';
+import { CONTROL_HEADERS } from '../emulator/control/header.ts';
 
 /** One line of `npm run bench -- --json`. How each scenario computes floorMs is in bench/README.md. */
 export interface ScenarioResult {
@@ -69,11 +70,11 @@ export function credentialFor(origin: string): TokenCredential {
 }
 
 export async function requestLog(origin: string): Promise<RequestLogEntry[]> {
-  return (await (await fetch(`${origin}/_emulator/requests`)).json()) as RequestLogEntry[];
+  return (await (await fetch(`${origin}/_emulator/requests`, { headers: CONTROL_HEADERS })).json()) as RequestLogEntry[];
 }
 
 export async function clearRequestLog(origin: string): Promise<void> {
-  await fetch(`${origin}/_emulator/requests`, { method: 'DELETE' });
+  await fetch(`${origin}/_emulator/requests`, { method: 'DELETE', headers: CONTROL_HEADERS });
 }
 
 export const isGraphQuery = (e: RequestLogEntry): boolean => e.method === 'POST' && /\/providers\/microsoft\.resourcegraph\/resources$/i.test(e.path);

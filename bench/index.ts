@@ -9,11 +9,12 @@
 // --lro-delay-ms 200; graph-50k: --graph-vms 50000, --graph-subscriptions 100. See bench/README.md.
 import { parseArgs } from 'node:util';
 import type { Scenario, ScenarioOptions, ScenarioResult } from './common.ts';
+import { enable1000Scenario } from './scenarios/enable-1000.ts';
 import { agent1200Scenario, network5kScenario, table50kScenario, table5kScenario } from './scenarios/fleet.ts';
 import { graph50kScenario } from './scenarios/graph-50k.ts';
 import { readinessScenario } from './scenarios/readiness.ts';
 
-const SCENARIOS: readonly Scenario[] = [readinessScenario, graph50kScenario, table5kScenario, table50kScenario, agent1200Scenario, network5kScenario];
+const SCENARIOS: readonly Scenario[] = [readinessScenario, graph50kScenario, enable1000Scenario, table5kScenario, table50kScenario, agent1200Scenario, network5kScenario];
 
 const { values } = parseArgs({
   options: {

@@ -18,22 +18,20 @@ const agentOf = (state: object) => ({ properties: { instanceView: { vmAgent: sta
 
 test('"Check again" picks up an agent that became ready', async ({ reachVmsStep, vmsStep, agentStep, emulator }) => {
   const id = vmId('rg-apps', 'agent-notready-01');
-  // Discovery blocks a Not Ready agent, so the VM is chosen while Ready and its agent fails afterwards.
-  await emulator.patchResource(id, agentOf(READY));
+  // Azure accepts protection of a VM whose agent is Not Ready, so it can be selected; it needs attention.
   await reachVmsStep();
   await vmsStep.discover();
+  await expect(vmsStep.readiness(await vmsStep.find('agent-notready-01'))).toContainText('Needs attention');
   await vmsStep.clickSelect('agent-notready-01');
-  await emulator.patchResource(id, agentOf(NOT_READY));
   await vmsStep.nextButton.click();
   await expect(agentStep.heading).toBeVisible();
 
   const row = agentStep.row('agent-notready-01');
   await expect(agentStep.cell(row, 'Agent')).toHaveText('Not ready');
-  await expect(agentStep.cell(row, 'Result')).toHaveText('Blocked');
-  await expect(agentStep.card('agent-notready-01')).toContainText('The VM agent reports Not Ready');
-  // A blocker can't be accepted: no checkbox, a way back to deselect, and no way forward.
-  await expect(agentStep.acceptWarnings('agent-notready-01')).toHaveCount(0);
-  await expect(agentStep.backToVmsButton('agent-notready-01')).toBeVisible();
+  await expect(agentStep.cell(row, 'Result')).toHaveText('Needs attention');
+  await expect(agentStep.card('agent-notready-01')).toContainText('The VM agent reports Not Ready. Azure accepts protection, but backups fail until the agent works');
+  // It can be accepted, but nothing goes forward until it is accepted or fixed.
+  await expect(agentStep.acceptFindings('agent-notready-01')).toHaveCount(1);
   await expect(agentStep.nextButton).toBeDisabled();
 
   // An administrator fixes the agent; "Check again" re-reads that VM, once.
@@ -41,8 +39,8 @@ test('"Check again" picks up an agent that became ready', async ({ reachVmsStep,
   await emulator.clearRequests();
   await agentStep.checkAgainButton('agent-notready-01').click();
   await expect(agentStep.cell(row, 'Agent')).toHaveText('Ready');
-  await expect(agentStep.cell(row, 'Result')).toHaveText('OK');
-  await expect(agentStep.status).toHaveText('Checked 1 virtual machines: 1 OK, 0 need attention, 0 blocked.');
+  await expect(agentStep.cell(row, 'Result')).toHaveText('Ready');
+  await expect(agentStep.status).toHaveText('Checked 1 virtual machines: 1 ready, 0 need attention, 0 blocked.');
   const reads = await emulator.requestsMatching('GET', /\/virtualMachines\/agent-notready-01$/i);
   expect(reads).toHaveLength(1);
   expect(decodeURIComponent(reads[0]?.query ?? '')).toMatch(/\$expand=instanceView/);
@@ -83,7 +81,7 @@ test('one read per selected VM, and the agent facts side by side', async ({ reac
   expect(reads.map((r) => r.path.split('/').at(-1)).sort()).toEqual(['ext-failed-01', 'old-agent-01', 'stopped-01', 'web-01']);
 
   const old = agentStep.row('old-agent-01');
-  await expect(agentStep.cell(old, 'Agent version')).toHaveText('2.6.1198.600below 2.6.1198.718');
+  await expect(agentStep.cell(old, 'Agent version')).toHaveText('2.6.1198.600below 2.7.41491.1010');
   await expect(agentStep.cell(old, 'Result')).toHaveText('Needs attention');
   const stopped = agentStep.row('stopped-01');
   await expect(agentStep.cell(stopped, 'Agent')).toHaveText("Can't be read: the VM is deallocated");
@@ -95,19 +93,21 @@ test('one read per selected VM, and the agent facts side by side', async ({ reac
   await expect(agentStep.page.getByText('the service installs it at the first backup')).toBeVisible();
 });
 
-test('warnings can be accepted per VM, and the acceptance is kept', async ({ page, reachAgentStep, agentStep, networkStep }) => {
+test('what needs attention can be accepted per VM, and the acceptance is kept', async ({ page, reachAgentStep, agentStep, networkStep }) => {
   await reachAgentStep(['old-agent-01', 'web-01']);
   await expect(agentStep.cell(agentStep.row('old-agent-01'), 'Result')).toHaveText('Needs attention');
   await expect(agentStep.nextButton).toBeDisabled();
-  await expect(page.getByText('1 virtual machine still needs a fix, or acceptance of its warnings.')).toBeVisible();
+  await expect(page.getByText('1 virtual machine still needs a fix, or acceptance of what needs attention.')).toBeVisible();
+  // Both sources: today's minimum decides, the guide's is quoted beside it.
+  await expect(agentStep.card('old-agent-01')).toContainText('The 2016 guide required Windows agent 2.6.1198.718 or later, and no Linux version; today Microsoft supports Windows agent 2.7.41491.1010');
 
-  await agentStep.acceptWarnings('old-agent-01').check();
-  await expect(agentStep.cell(agentStep.row('old-agent-01'), 'Result')).toHaveText('Accepted');
+  await agentStep.acceptFindings('old-agent-01').check();
+  await expect(agentStep.cell(agentStep.row('old-agent-01'), 'Result')).toHaveText('Needs attention (accepted)');
   await expect(agentStep.nextButton).toBeEnabled();
 
   await page.reload();
   await expect(agentStep.heading).toBeVisible();
-  await expect(agentStep.acceptWarnings('old-agent-01')).toBeChecked();
+  await expect(agentStep.acceptFindings('old-agent-01')).toBeChecked();
   await agentStep.nextButton.click();
   await expect(networkStep.heading).toBeVisible();
 });
@@ -125,7 +125,7 @@ test('a VM whose read fails shows the error and can be retried', async ({ reachV
   await expect(error).toContainText("The agent of web-01 couldn't be checked");
   await expect(error).toContainText('InvalidParameter');
   await error.getByRole('button', { name: 'Retry' }).click();
-  await expect(agentStep.cell(agentStep.row('web-01'), 'Result')).toHaveText('OK');
+  await expect(agentStep.cell(agentStep.row('web-01'), 'Result')).toHaveText('Ready');
 });
 
 test('the VM agent step has no serious accessibility violations', async ({ reachAgentStep, agentStep, page }) => {

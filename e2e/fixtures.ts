@@ -1,5 +1,6 @@
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import type { Fault } from '../emulator/arm/pipeline.ts';
+import { CONTROL_HEADERS } from '../emulator/control/header.ts';
 import { AgentStep } from './pages/agent-step.ts';
 import { EnableStep } from './pages/enable-step.ts';
 import { GoalStep } from './pages/goal-step.ts';
@@ -43,7 +44,13 @@ export type LoggedRequest = {
   /** The JSON body, for writes. */
   body?: unknown;
 };
-export type EmulatorSettings = { lroDelayMs?: number; retryAfterSeconds?: number; pageSize?: number; latencyMs?: number };
+export type EmulatorSettings = {
+  lroDelayMs?: number;
+  retryAfterSeconds?: number;
+  pageSize?: number;
+  latencyMs?: number;
+  throttle?: { readCapacity?: number; readRefillPerSecond?: number; writeCapacity?: number; writeRefillPerSecond?: number };
+};
 
 function parsedBody(body: unknown): unknown {
   if (typeof body !== 'string') return body;
@@ -54,7 +61,7 @@ function parsedBody(body: unknown): unknown {
   }
 }
 
-/** The emulator's loopback-only test controls (/_emulator/*). */
+/** The emulator's loopback-only test controls (/_emulator/*), over a request context that sends the control header. */
 export class EmulatorControls {
   readonly #request: APIRequestContext;
 
@@ -68,6 +75,13 @@ export class EmulatorControls {
 
   async injectFault(fault: Fault) {
     await this.expectOk(this.#request.post('/_emulator/faults', { data: fault }));
+  }
+
+  /** The faults still waiting to be injected. */
+  async faults(): Promise<Fault[]> {
+    const response = await this.#request.get('/_emulator/faults');
+    expect(response.ok()).toBe(true);
+    return (await response.json()) as Fault[];
   }
 
   async requests(): Promise<LoggedRequest[]> {
@@ -85,6 +99,13 @@ export class EmulatorControls {
   async clearRequests() {
     const response = await this.#request.delete('/_emulator/requests');
     expect(response.ok()).toBe(true);
+  }
+
+  /** Replaces the tenant with a generated one until the next reset (emulator/README.md, POST /_emulator/fixture). */
+  async loadGeneratedTenant(vmCount: number, seed = 1): Promise<{ virtualMachines: number }> {
+    const response = await this.#request.post('/_emulator/fixture', { data: { generate: { vmCount, seed } }, timeout: 60_000 });
+    expect(response.ok(), `POST /_emulator/fixture answered ${response.status()}`).toBe(true);
+    return (await response.json()) as { virtualMachines: number };
   }
 
   async settings(settings: EmulatorSettings) {
@@ -114,6 +135,8 @@ type Fixtures = {
   emulator: EmulatorControls;
   /** Automatic: every test starts from the fixture's state, whatever the previous test changed. */
   resetEmulator: void;
+  /** Automatic: a Content-Security-Policy violation on the test's page fails the test (the app must run under its CSP). */
+  cspViolations: string[];
   landing: LandingPage;
   idp: IdpSignInPage;
   shell: WizardShell;
@@ -152,13 +175,31 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
-  emulator: async ({ request }, use) => {
+  emulator: async ({ playwright, baseURL }, use) => {
+    const request = await playwright.request.newContext({
+      ...(baseURL ? { baseURL } : {}),
+      ignoreHTTPSErrors: true,
+      extraHTTPHeaders: { ...CONTROL_HEADERS },
+    });
     await use(new EmulatorControls(request));
+    await request.dispose();
   },
   resetEmulator: [
     async ({ emulator }, use) => {
       await emulator.reset();
       await use();
+    },
+    { auto: true },
+  ],
+  cspViolations: [
+    async ({ page }, use) => {
+      const violations: string[] = [];
+      // Chromium reports every refusal on the console, on the app's pages and the IdP's alike.
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) violations.push(`${message.location().url}: ${message.text()}`);
+      });
+      await use(violations);
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
     },
     { auto: true },
   ],

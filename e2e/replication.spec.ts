@@ -132,3 +132,55 @@ test('choosing another vault resets the replication step', async ({ signIn, subs
   await vaultStep.next();
   await expect(replicationStep.nextButton).toBeDisabled();
 });
+
+test('the vault security part: a Resource Guard is shown read-only, a change is saved with a PATCH after its door is confirmed, and read back', async ({
+  emulator,
+  signIn,
+  subscriptionStep,
+  vaultStep,
+  replicationStep,
+  shell,
+}) => {
+  // The legacy vault is guarded, locked and always on: shown as Azure holds it.
+  await chooseVault(signIn, subscriptionStep, vaultStep, 'rsv-legacy-weu');
+  await expect(replicationStep.multiUserAuthorization).toContainText('Protected by Resource Guard guard-contoso-backup (resource group rg-security');
+  await expect(replicationStep.security.immutabilityLocked).toBeChecked();
+  await expect(replicationStep.security.immutabilityUnlocked).toBeDisabled();
+  await expect(replicationStep.security.alwaysOn).toBeChecked();
+  await expect(replicationStep.security.retention).toHaveValue('30');
+  expect(await seriousViolations(replicationStep.page)).toEqual([]);
+
+  // On rsv-prod-weu Alice turns immutability on (reversible) and permanently disables cross-subscription restore.
+  await shell.stepLink('Vault').click();
+  await vaultStep.choose('rsv-prod-weu');
+  await vaultStep.next();
+  await expect(replicationStep.multiUserAuthorization).toContainText('Not protected by a Resource Guard');
+  await replicationStep.security.immutabilityUnlocked.check();
+  await replicationStep.security.crossSubscriptionPermanentlyNotAllowed.check();
+  await replicationStep.security.setRetention('200');
+  await expect(replicationStep.saveSecurityButton).toBeDisabled();
+  await replicationStep.security.setRetention('60');
+
+  await emulator.clearRequests();
+  await replicationStep.saveSecurityButton.click();
+  await expect(replicationStep.oneWay.boxes).toHaveCount(1);
+  await replicationStep.oneWay.cancelButton.click();
+  expect(await emulator.requestsMatching('PATCH', /\/vaults\/rsv-prod-weu$/i)).toEqual([]);
+
+  await replicationStep.saveSecurityButton.click();
+  await replicationStep.oneWay.box('Permanently disable cross-subscription restore of rsv-prod-weu').check();
+  await replicationStep.oneWay.confirmButton('Save the settings').click();
+  await expect(replicationStep.securitySaved).toBeVisible();
+  const patches = await emulator.requestsMatching('PATCH', /\/vaults\/rsv-prod-weu$/i);
+  expect(patches.map((r) => r.body)).toEqual([
+    {
+      properties: {
+        securitySettings: { softDeleteSettings: { softDeleteState: 'Enabled', softDeleteRetentionPeriodInDays: 60 }, immutabilitySettings: { state: 'Unlocked' } },
+        restoreSettings: { crossSubscriptionRestoreSettings: { crossSubscriptionRestoreState: 'PermanentlyDisabled' } },
+      },
+    },
+  ]);
+  // Read back: permanently disabled is now irreversible, and nothing is left to save.
+  await expect(replicationStep.security.crossSubscriptionAllowed).toBeDisabled();
+  await expect(replicationStep.saveSecurityButton).toBeDisabled();
+});

@@ -4,9 +4,11 @@ import { expect, subscriptions, test, users, type LoggedRequest } from './fixtur
 const SUB = `/subscriptions/${subscriptions.production.id}`;
 const PROD_VAULT = `${SUB}/resourceGroups/rg-backup/providers/Microsoft.RecoveryServices/vaults/rsv-prod-weu`;
 
-/** Anything that changes Azure: every PUT, PATCH and DELETE, and any POST but the backupStatus read-out. */
+/** Anything that changes Azure: every PUT, PATCH and DELETE, and any POST but the read-only pre-checks (backupStatus, pre-validation, feature support). */
 const writes = (log: readonly LoggedRequest[]) =>
-  log.filter((r) => ['PUT', 'PATCH', 'DELETE'].includes(r.method) || (r.method === 'POST' && !/\/backupStatus$/i.test(r.path)));
+  log.filter(
+    (r) => ['PUT', 'PATCH', 'DELETE'].includes(r.method) || (r.method === 'POST' && !/\/(backupStatus|backupPreValidateProtection|backupValidateFeatures)$/i.test(r.path)),
+  );
 
 test('a Reader sees every write of the plan refused, with the role that grants it, before anything is sent', async ({
   page,
@@ -138,3 +140,37 @@ test('a plan whose every item is already in place sends nothing, and a Reader ma
   await expect(reviewStep.footerNote).toHaveText('Everything is already in place: nothing will be sent.');
   await expect(reviewStep.nextButton).toBeEnabled();
 });
+
+test('Azure Backup’s own pre-check is asked for each VM during Review: a service "no" is Blocked beside the wizard’s findings, and leaving it out opens Enable', async ({
+  reachNetworkStep,
+  networkStep,
+  reviewStep,
+  emulator,
+}) => {
+  await reachNetworkStep(['web-01', 'app-linux-01']);
+  // Meanwhile someone attaches disks to web-01 until it has more than Azure Backup supports.
+  const web = `${SUB}/resourceGroups/rg-web/providers/Microsoft.Compute/virtualMachines/web-01`;
+  const vm = (await emulator.resource(web)) ?? {};
+  const storageProfile = (vm['properties'] as { storageProfile: Record<string, unknown> }).storageProfile;
+  await emulator.patchResource(web, {
+    properties: { storageProfile: { ...storageProfile, dataDisks: Array.from({ length: 33 }, (_, lun) => ({ lun, name: `web-01-extra-${lun}`, createOption: 'Empty', diskSizeGB: 32 })) } },
+  });
+  await emulator.clearRequests();
+  await networkStep.nextButton.click();
+  await expect(reviewStep.plan).toBeVisible();
+
+  const refused = reviewStep.row('Enable protection of web-01');
+  await expect(reviewStep.cell(refused, 'Change')).toHaveText('Conflict');
+  await expect(reviewStep.cell(refused, 'What')).toContainText('Azure Backup’s pre-check: Blocked (UserErrorNumberOfDisksNotSupported)');
+  await expect(reviewStep.cell(refused, 'What')).toContainText('has 33 data disks');
+  await expect(reviewStep.cell(reviewStep.row('Enable protection of app-linux-01'), 'What')).toContainText('Azure Backup’s pre-check: passed');
+  await expect(reviewStep.footerNote).toHaveText('Enable is blocked: 1 item cannot be done as chosen.');
+  const asked = await emulator.requests();
+  expect(asked.filter((r) => r.method === 'POST' && /\/backupPreValidateProtection$/i.test(r.path))).toHaveLength(2);
+  expect(asked.filter((r) => r.method === 'POST' && /\/backupValidateFeatures$/i.test(r.path)).length).toBeGreaterThanOrEqual(1);
+
+  await reviewStep.leaveOutRefusedButton.click();
+  await expect(reviewStep.row('Enable protection of web-01')).toHaveCount(0);
+  await expect(reviewStep.nextButton).toBeEnabled({ timeout: 20_000 });
+});
+

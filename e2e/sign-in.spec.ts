@@ -54,3 +54,24 @@ test('a step whose earlier steps are unfinished sends the user back to the first
   await expect(subscriptionStep.heading).toBeVisible();
   await expect(page).toHaveURL(/\/setup\/subscription$/);
 });
+
+test('signing in with no account chosen says so on the IdP page and puts the focus on the accounts', async ({ landing, idp }) => {
+  await landing.goto();
+  await landing.startSignIn();
+  await idp.waitUntilShown();
+  await idp.password.fill(DEMO_PASSWORD);
+  await idp.signInButton.click();
+  await expect(idp.error).toHaveText('Choose an account to sign in with.');
+  await expect(idp.account(users.alice)).toBeFocused();
+});
+
+test('a user who cancels on the IdP page is back on the start page, told to sign in (not to sign out)', async ({ landing, idp }) => {
+  await landing.goto();
+  await landing.startSignIn();
+  await idp.waitUntilShown();
+  await idp.cancelButton.click();
+  await expect(landing.heading).toBeVisible();
+  await expect(landing.signInError).toContainText('You cancelled the sign-in, so you are not signed in. Choose Sign in to start again.');
+  await expect(landing.signInError).not.toContainText('Sign out');
+  await expect(landing.signInButton).toBeEnabled();
+});

@@ -81,7 +81,7 @@ test('the summary shows the vault, replication, policy and VMs as Azure reports 
 
   const cli = readFileSync(await (await summaryStep.download(summaryStep.downloadCliButton)).path(), 'utf8');
   expect(cli).toContain('az backup protection enable-for-vm');
-  expect(cli).toContain('--backup-storage-redundancy GeoRedundant');
+  expect(cli).toContain("--backup-storage-redundancy 'GeoRedundant'");
   const bicep = readFileSync(await (await summaryStep.download(summaryStep.downloadBicepButton)).path(), 'utf8');
   expect(bicep).toContain("name: 'rsv-prod-weu/Azure/iaasvmcontainer;iaasvmcontainerv2;rg-web;web-01/vm;iaasvmcontainerv2;rg-web;web-01'");
 
@@ -160,6 +160,49 @@ test('NSG rules the wizard added are in the plan as "no change" and in the summa
 });
 
 /** Enables backup for the VMs and moves on to the summary. */
+test('vault security set on the Replication step is read back into the summary, its Markdown and the az CLI and Bicep exports', async ({
+  page,
+  reachEnableStep,
+  enableStep,
+  replicationStep,
+  summaryStep,
+  shell,
+}) => {
+  await reachEnableStep(['web-01']);
+  await enableAllOf(enableStep, ['web-01']);
+  await expect(summaryStep.heading).toBeVisible();
+  await expect(summaryStep.section('Vault security')).toContainText('Immutability');
+
+  // Alice hardens the vault: soft delete always on for 45 days, immutability on (reversible).
+  await shell.stepLink('Replication').click();
+  await replicationStep.security.setRetention('45');
+  await replicationStep.security.alwaysOn.check();
+  await replicationStep.security.immutabilityUnlocked.check();
+  await replicationStep.saveSecurityButton.click();
+  await replicationStep.oneWay.box('Make soft delete of rsv-prod-weu always on, for good').check();
+  await replicationStep.oneWay.confirmButton('Save the settings').click();
+  await expect(replicationStep.securitySaved).toBeVisible();
+
+  await summaryStep.goto();
+  const section = summaryStep.section('Vault security');
+  for (const text of ['Always on (irreversible)', '45 days', 'On, can still be turned off (Unlocked)', 'Not protected by a Resource Guard', 'Classic backup alerts were retired']) {
+    await expect(section).toContainText(text);
+  }
+  const markdown = readFileSync(await (await summaryStep.download(summaryStep.downloadMarkdownButton)).path(), 'utf8');
+  expect(markdown).toContain('| Soft delete | Always on (irreversible) |');
+  expect(markdown).toContain('| Immutability | On, can still be turned off (Unlocked) |');
+  const cli = readFileSync(await (await summaryStep.download(summaryStep.downloadCliButton)).path(), 'utf8');
+  expect(cli).toContain("--immutability-state 'Unlocked'");
+  expect(cli).toContain("--soft-delete-feature-state 'AlwaysOn'");
+  expect(cli).toContain("--soft-delete-duration '45'");
+  const bicep = readFileSync(await (await summaryStep.download(summaryStep.downloadBicepButton)).path(), 'utf8');
+  expect(bicep).toContain("softDeleteState: 'AlwaysON'");
+  expect(bicep).toContain('softDeleteRetentionPeriodInDays: 45');
+  expect(bicep).toContain("state: 'Unlocked'");
+  const axe = await new AxeBuilder({ page }).include('main').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+});
+
 async function enableAllOf(enableStep: EnableStep, vms: readonly string[]) {
   await expect(enableStep.heading).toBeVisible();
   await enableStep.enableButton.click();

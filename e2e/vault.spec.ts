@@ -8,6 +8,13 @@ const PROD = subscriptions.production.id;
 const vaultPut = (rg: string, name: string) => new RegExp(`/subscriptions/${PROD}/resourceGroups/${rg}/providers/Microsoft\\.RecoveryServices/vaults/${name}$`, 'i');
 const anyVaultPut = /\/providers\/Microsoft\.RecoveryServices\/vaults\/[^/]+$/i;
 const nameChecks = /\/checkNameAvailability$/i;
+/** The security sections every new vault body carries: Azure's defaults, written out. */
+const AZURE_DEFAULTS = {
+  publicNetworkAccess: 'Enabled',
+  securitySettings: { softDeleteSettings: { softDeleteState: 'Enabled', softDeleteRetentionPeriodInDays: 14 }, immutabilitySettings: { state: 'Disabled' } },
+  restoreSettings: { crossSubscriptionRestoreSettings: { crossSubscriptionRestoreState: 'Enabled' } },
+  monitoringSettings: { azureMonitorAlertSettings: { alertsForAllJobFailures: 'Enabled' } },
+};
 
 async function openVaultStep(signIn: (upn: string) => Promise<void>, subscriptionStep: SubscriptionStep, vaultStep: VaultStep, upn: string = users.alice) {
   await signIn(upn);
@@ -48,7 +55,7 @@ test('Alice creates a vault in a new resource group in West Europe, watches it b
   const rgBody = await vaultStep.previewedBody(1);
   const vaultBody = await vaultStep.previewedBody(2);
   expect(rgBody).toEqual({ location: 'westeurope' });
-  expect(vaultBody).toEqual({ location: 'westeurope', sku: { name: 'Standard' }, properties: { publicNetworkAccess: 'Enabled' }, tags: { env: 'test' } });
+  expect(vaultBody).toEqual({ location: 'westeurope', sku: { name: 'Standard' }, properties: AZURE_DEFAULTS, tags: { env: 'test' } });
 
   await emulator.clearRequests();
   await vaultStep.createButton.click();
@@ -319,3 +326,85 @@ test('the vault step has no serious accessibility violations: list, form with er
   await expect(vaultStep.review).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('Alice creates a vault with soft delete always on for 30 days and immutability locked: each door is confirmed on its own, the lock is a second write, and the Replication step shows what Azure holds', async ({
+  emulator,
+  signIn,
+  subscriptionStep,
+  vaultStep,
+  replicationStep,
+}) => {
+  await openVaultStep(signIn, subscriptionStep, vaultStep);
+  await vaultStep.startCreating();
+  await vaultStep.name.fill('rsv-e2e-locked');
+  await vaultStep.chooseExistingResourceGroup('rg-backup');
+  await vaultStep.expectFieldMessage(vaultStep.name, 'rsv-e2e-locked is available.');
+  const { security } = vaultStep;
+  // Azure's defaults to start with.
+  await expect(security.retention).toHaveValue('14');
+  await expect(security.alwaysOn).not.toBeChecked();
+  await expect(security.immutabilityOff).toBeChecked();
+  await expect(security.crossSubscriptionAllowed).toBeChecked();
+  await expect(security.publicAccessAllowed).toBeChecked();
+  await expect(security.jobFailureAlerts).toBeChecked();
+
+  // A retention Azure refuses is said at once, and nothing is sent.
+  await security.setRetention('7');
+  await vaultStep.expectFieldMessage(security.retention, 'Enter a whole number of days from 14 to 180.');
+  await emulator.clearRequests();
+  await vaultStep.reviewButton.click();
+  await expect(vaultStep.nothingSent).toBeVisible();
+  expect(await writes(emulator)).toEqual([]);
+
+  await security.setRetention('30');
+  await security.alwaysOn.check();
+  await security.immutabilityLocked.check();
+  await vaultStep.reviewButton.click();
+  // Azure does not create a vault Locked: it is created Unlocked, then locked by a PATCH.
+  await expect(vaultStep.requestsToSend.getByRole('listitem')).toHaveCount(2);
+  await expect(vaultStep.requestsToSend.getByRole('listitem').nth(1)).toContainText(`PATCH /subscriptions/${PROD}/resourceGroups/rg-backup/providers/Microsoft.RecoveryServices/vaults/rsv-e2e-locked?api-version=`);
+  const created = (await vaultStep.previewedBody(1)) as { properties: Record<string, unknown> };
+  expect(created.properties['securitySettings']).toEqual({
+    softDeleteSettings: { softDeleteState: 'AlwaysON', softDeleteRetentionPeriodInDays: 30 },
+    immutabilitySettings: { state: 'Unlocked' },
+  });
+  const lock = await vaultStep.previewedBody(2);
+  expect(lock).toEqual({ properties: { securitySettings: { immutabilitySettings: { state: 'Locked' } } } });
+  await expect(vaultStep.review).toContainText('On and locked (irreversible)');
+  await expect(vaultStep.review).toContainText('Always on (irreversible)');
+
+  // Create asks first: one box per setting that can't be undone, and nothing goes until both are ticked.
+  await emulator.clearRequests();
+  await vaultStep.createButton.click();
+  const { oneWay } = vaultStep;
+  await expect(oneWay.dialog).toBeVisible();
+  await expect(oneWay.boxes).toHaveCount(2);
+  const confirm = oneWay.confirmButton('Create the vault');
+  await expect(confirm).toBeDisabled();
+  await oneWay.box('Lock immutability of rsv-e2e-locked, for good').check();
+  await expect(confirm).toBeDisabled();
+  await oneWay.box('Make soft delete of rsv-e2e-locked always on, for good').check();
+  expect(await writes(emulator)).toEqual([]);
+  await confirm.click();
+  await expect(vaultStep.notice).toContainText('Vault rsv-e2e-locked was created in resource group rg-backup', { timeout: 20_000 });
+
+  const sent = await writes(emulator);
+  expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([
+    `PUT /subscriptions/${PROD}/resourceGroups/rg-backup/providers/Microsoft.RecoveryServices/vaults/rsv-e2e-locked`,
+    `PATCH /subscriptions/${PROD}/resourceGroups/rg-backup/providers/Microsoft.RecoveryServices/vaults/rsv-e2e-locked`,
+  ]);
+  expect(sent[1]?.body).toEqual(lock);
+
+  // Read back: the Replication step shows what Azure holds, and what is irreversible can't be chosen away.
+  await vaultStep.next();
+  await expect(replicationStep.heading).toBeVisible();
+  const held = replicationStep.security;
+  await expect(held.retention).toHaveValue('30');
+  await expect(held.alwaysOn).toBeChecked();
+  await expect(held.alwaysOn).toBeDisabled();
+  await expect(held.immutabilityLocked).toBeChecked();
+  await expect(held.immutabilityOff).toBeDisabled();
+  await expect(replicationStep.multiUserAuthorization).toContainText('Not protected by a Resource Guard');
+  await expect(replicationStep.saveSecurityButton).toBeDisabled();
+});
+

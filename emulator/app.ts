@@ -1,10 +1,8 @@
 // Builds the local Azure: one HTTPS origin serving the app (/), the identity provider (/idp),
 // the ARM emulator (/arm) and the test controls (/_emulator). server.ts only listens.
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
-import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createTokenVerifier } from './arm/auth.ts';
 import { createArmService, type ArmService } from './arm/pipeline.ts';
@@ -12,11 +10,14 @@ import { defaultSettings, type Settings } from './arm/settings.ts';
 import { ensureCertificate } from './cert.ts';
 import type { EmulatorConfig } from './config.ts';
 import { registerControl } from './control/routes.ts';
+import { answerClientErrors, answerHttpError, BODY_LIMIT_BYTES } from './http-errors.ts';
 import { createIdp, type Idp } from './idp/index.ts';
 import { createGraphService, type GraphService } from './graph/service.ts';
 import { armRoutes } from './routes/index.ts';
 import { resourceGraphRoutes } from './routes/resource-graph.ts';
 import { createMemoryStore, loadFixtureFile, type Fixture, type Store } from './state/store.ts';
+import { registerStaticApp } from './static-app.ts';
+import { BASELINE_HEADERS } from '../src/shared/security-headers.ts';
 
 export interface Emulator {
   origin: string;
@@ -57,6 +58,7 @@ export async function startEmulator(config: EmulatorConfig, fixture?: Fixture): 
     res.end('Starting');
   };
   const server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => dispatch(req, res));
+  answerClientErrors(server);
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(config.port, 'localhost', () => ok());
@@ -91,11 +93,14 @@ export async function startEmulator(config: EmulatorConfig, fixture?: Fixture): 
     }),
   });
 
-  const fastify = await buildHttpApp({ arm, graph, store, settings, initialSettings, distDir: config.distDir });
+  const fastify = await buildHttpApp({ arm, graph, store, settings, initialSettings, distDir: config.distDir, sourceMaps: config.sourceMaps });
   await fastify.ready();
   dispatch = (req, res) => {
-    if (req.url === '/idp' || req.url?.startsWith('/idp/') || req.url?.startsWith('/idp?')) idp.handle(req, res);
-    else fastify.routing(req, res);
+    if (req.url === '/idp' || req.url?.startsWith('/idp/') || req.url?.startsWith('/idp?')) {
+      // The IdP's pages set their own CSP; its JSON answers get the baseline every answer of this origin has.
+      for (const [name, value] of Object.entries(BASELINE_HEADERS)) res.setHeader(name, value);
+      idp.handle(req, res);
+    } else fastify.routing(req, res);
   };
 
   return {
@@ -123,8 +128,16 @@ export async function buildHttpApp(deps: {
   settings: Settings;
   initialSettings: Settings;
   distDir: string;
+  sourceMaps?: boolean;
 }): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: 4 * 1024 * 1024 });
+  const answerError = answerHttpError(deps.arm);
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, frameworkErrors: answerError });
+  app.setErrorHandler(answerError);
+  // nosniff and no referrer on every answer Fastify gives; pages and ARM add their own headers on top.
+  app.addHook('onSend', async (_req, reply, payload) => {
+    for (const [name, value] of Object.entries(BASELINE_HEADERS)) if (!reply.hasHeader(name)) reply.header(name, value);
+    return payload;
+  });
 
   // ARM parses its own bodies so malformed JSON gets ARM's error, not Fastify's.
   await app.register(async (scope) => {
@@ -151,31 +164,6 @@ export async function buildHttpApp(deps: {
   });
 
   registerControl(app, deps);
-
-  const dist = resolve(deps.distDir);
-  if (existsSync(resolve(dist, 'index.html'))) {
-    await app.register(fastifyStatic, {
-      root: dist,
-      wildcard: true,
-      setHeaders: (res, path) => {
-        res.setHeader('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
-      },
-    });
-    // Client-side routes (/setup/..., /summary) all load the app shell.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/_emulator')) {
-        return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
-      }
-      return reply.code(404).send({ error: { code: 'NotFound', message: `No route ${req.method} ${req.url}` } });
-    });
-  } else {
-    app.get('/', async (_req, reply) =>
-      reply
-        .type('text/html; charset=utf-8')
-        .send(
-          '<!doctype html><html lang="en"><title>vm-backup-wizard</title><main><h1>The app is not built</h1><p>Run <code>npm run build</code> (or <code>npm start</code>, which builds first), then reload.</p></main></html>',
-        ),
-    );
-  }
+  await registerStaticApp(app, { distDir: deps.distDir, sourceMaps: deps.sourceMaps ?? false });
   return app;
 }

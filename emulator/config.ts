@@ -16,6 +16,8 @@ const schema = z.object({
   graphWindowMs: z.coerce.number().int().min(1),
   graphLagMs: z.coerce.number().int().min(0),
   graphDisabled: z.boolean(),
+  // VITE_SOURCEMAP is the build's switch: `VITE_SOURCEMAP=1 npm start` builds the maps and serves them.
+  sourceMaps: z.preprocess((v) => v === true || (typeof v === 'string' && ['1', 'true', 'yes', 'hidden'].includes(v.toLowerCase())), z.boolean()),
 });
 export type EmulatorConfig = z.infer<typeof schema>;
 
@@ -38,6 +40,7 @@ export function readConfig(argv: readonly string[] = process.argv.slice(2), env:
       'graph-window-ms': { type: 'string' },
       'graph-lag-ms': { type: 'string' },
       'graph-disabled': { type: 'boolean' },
+      'source-maps': { type: 'boolean' },
     },
     strict: true,
   });
@@ -56,6 +59,7 @@ export function readConfig(argv: readonly string[] = process.argv.slice(2), env:
     // Azure's index trails ARM writes by seconds; the app must never read its own writes back from it.
     graphLagMs: values['graph-lag-ms'] ?? env['EMULATOR_GRAPH_LAG_MS'] ?? 2000,
     graphDisabled: values['graph-disabled'] ?? ['1', 'true'].includes((env['EMULATOR_GRAPH_DISABLED'] ?? '').toLowerCase()),
+    sourceMaps: values['source-maps'] ?? env['EMULATOR_SOURCE_MAPS'] ?? env['VITE_SOURCEMAP'],
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  --${i.path.join('.')}: ${i.message}`);

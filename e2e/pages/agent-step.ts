@@ -44,8 +44,9 @@ export class AgentStep {
     return this.findings.getByRole('region', { name, exact: true });
   }
 
-  acceptWarnings(name: string): Locator {
-    return this.page.getByRole('checkbox', { name: `Accept the warnings for ${name} and continue without fixing them` });
+  /** Accepts what needs attention for one VM (a Blocked VM has no such box). */
+  acceptFindings(name: string): Locator {
+    return this.page.getByRole('checkbox', { name: new RegExp(`^Accept for ${name}: `) });
   }
 
   backToVmsButton(name: string): Locator {

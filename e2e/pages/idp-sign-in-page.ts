@@ -6,6 +6,7 @@ export class IdpSignInPage {
   readonly heading: Locator;
   readonly password: Locator;
   readonly signInButton: Locator;
+  readonly cancelButton: Locator;
   readonly error: Locator;
 
   constructor(page: Page) {
@@ -13,6 +14,7 @@ export class IdpSignInPage {
     this.heading = page.getByRole('heading', { level: 1, name: 'Sign in to the local Azure' });
     this.password = page.getByLabel('Password');
     this.signInButton = page.getByRole('button', { name: 'Sign in' });
+    this.cancelButton = page.getByRole('button', { name: 'Cancel' });
     this.error = page.getByRole('alert');
   }
 

@@ -1,5 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 
+type NetworkColumn = 'Network interfaces and NSGs' | 'Evaluated from' | 'Verdict' | 'HTTPS to Azure Storage (TCP 443)' | '168.63.129.16';
+
 /** Step 8: outbound HTTPS per selected VM, the allow-rule fix and the HTTP-proxy path. */
 export class NetworkStep {
   readonly page: Page;
@@ -56,8 +58,8 @@ export class NetworkStep {
     return this.table.getByRole('row').filter({ has: this.page.getByText(name, { exact: true }) });
   }
 
-  cell(row: Locator, column: 'Network interfaces and NSGs' | 'Evaluated from' | 'Outbound HTTPS (TCP 443)' | '168.63.129.16'): Locator {
-    const order = ['Network interfaces and NSGs', 'Evaluated from', 'Outbound HTTPS (TCP 443)', '168.63.129.16'];
+  cell(row: Locator, column: NetworkColumn): Locator {
+    const order: NetworkColumn[] = ['Network interfaces and NSGs', 'Evaluated from', 'Verdict', 'HTTPS to Azure Storage (TCP 443)', '168.63.129.16'];
     return row.getByRole('cell').nth(1 + order.indexOf(column));
   }
 
@@ -89,7 +91,8 @@ export class NetworkStep {
     return panel.getByRole('button', { name: /^(Create the rules?|Retry creating the rules)$/ });
   }
 
-  acceptRisk(name: string): Locator {
-    return this.page.getByRole('checkbox', { name: `Accept the risk for ${name} and continue` });
+  /** Accepts what needs attention for one VM (a Blocked VM has no such box). */
+  acceptFindings(name: string): Locator {
+    return this.page.getByRole('checkbox', { name: new RegExp(`^Accept for ${name}: `) });
   }
 }

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { OneWayConfirmation, VaultSecurityFields } from './vault-security-fields.ts';
 
 /** Step 3: the vault's storage replication. */
 export class ReplicationStep {
@@ -20,6 +21,13 @@ export class ReplicationStep {
   readonly confirmButton: Locator;
   readonly cancelButton: Locator;
   readonly nextButton: Locator;
+  /** The vault's security part, below the replication. */
+  readonly securitySection: Locator;
+  readonly security: VaultSecurityFields;
+  readonly multiUserAuthorization: Locator;
+  readonly saveSecurityButton: Locator;
+  readonly securitySaved: Locator;
+  readonly oneWay: OneWayConfirmation;
 
   constructor(page: Page) {
     this.page = page;
@@ -39,6 +47,12 @@ export class ReplicationStep {
     this.confirmButton = this.confirmDialog.getByRole('button', { name: 'Turn on and save' });
     this.cancelButton = this.confirmDialog.getByRole('button', { name: 'Cancel' });
     this.nextButton = page.getByRole('button', { name: 'Next' });
+    this.securitySection = page.getByRole('region', { name: 'Vault security' });
+    this.security = new VaultSecurityFields(this.securitySection);
+    this.multiUserAuthorization = this.securitySection.getByRole('group', { name: 'Multi-user authorization' });
+    this.saveSecurityButton = this.securitySection.getByRole('button', { name: 'Save security settings' });
+    this.securitySaved = this.securitySection.getByText('Azure now holds the new security settings');
+    this.oneWay = new OneWayConfirmation(page);
   }
 
   async goto() {

@@ -8,8 +8,12 @@ export class ReviewStep {
   readonly missingPermissions: Locator;
   readonly checkAgainButton: Locator;
   readonly leaveOutButton: Locator;
+  /** Leaves out the VMs Azure Backup's own pre-check refuses. */
+  readonly leaveOutRefusedButton: Locator;
   readonly nextButton: Locator;
   readonly footerNote: Locator;
+  /** What the earlier steps found and the user accepted, per VM. */
+  readonly acceptedFindings: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -18,8 +22,10 @@ export class ReviewStep {
     this.missingPermissions = page.getByRole('alert').filter({ hasText: /^You lack/ });
     this.checkAgainButton = page.getByRole('button', { name: 'Check again' }).first();
     this.leaveOutButton = page.getByRole('button', { name: /^Leave out \d+ virtual machines?$/ });
+    this.leaveOutRefusedButton = page.getByRole('button', { name: /^Leave out \d+ virtual machines? Azure Backup refuses$/ });
     this.nextButton = page.getByRole('button', { name: 'Next' });
     this.footerNote = page.getByText(/^(Enable is blocked|Everything is already in place|\d+ changes? will be sent)/);
+    this.acceptedFindings = page.getByRole('list', { name: 'Accepted findings' });
   }
 
   async goto() {

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { OneWayConfirmation, VaultSecurityFields } from './vault-security-fields.ts';
 
 /** Step 2: use an existing Recovery Services vault, or create one. */
 export class VaultStep {
@@ -30,6 +31,9 @@ export class VaultStep {
   readonly registerProviderButton: Locator;
   readonly createError: Locator;
   readonly nextButton: Locator;
+  /** The new vault's security settings, in the create form. */
+  readonly security: VaultSecurityFields;
+  readonly oneWay: OneWayConfirmation;
 
   constructor(page: Page) {
     this.page = page;
@@ -59,6 +63,8 @@ export class VaultStep {
     this.registerProviderButton = page.getByRole('button', { name: 'Register Microsoft.RecoveryServices' });
     this.createError = page.getByRole('alert').filter({ hasText: /could not be created/ });
     this.nextButton = page.getByRole('button', { name: 'Next' });
+    this.security = new VaultSecurityFields(this.form);
+    this.oneWay = new OneWayConfirmation(page);
   }
 
   async goto() {

@@ -40,7 +40,7 @@ export class VmsStep {
     this.selectAllButton = page.getByRole('button', { name: /^Select all that can be selected/ });
     this.clearButton = page.getByRole('button', { name: 'Clear selection' });
     this.selectedCount = page.getByText(/^(No virtual machine selected|1 virtual machine selected|\d+ virtual machines selected)$/);
-    this.announcements = page.getByRole('status').filter({ hasText: /selected|can't be selected|cleared/ });
+    this.announcements = page.getByRole('status').filter({ hasText: /selected|can't be selected|cleared|needs attention/ });
     this.nextButton = page.getByRole('button', { name: 'Next' });
   }
 
@@ -86,9 +86,21 @@ export class VmsStep {
     await this.selectCell(row).click();
   }
 
+  /** Selects a VM that needs attention here: its details ask for the acceptance first. */
+  async acceptAndSelect(name: string) {
+    await this.clickSelect(name);
+    await this.details.getByRole('button', { name: `Accept and select ${name}` }).click();
+  }
+
   /** The first cell: the selection box, which says in words whether the VM is selected, or why it can't be. */
   selectCell(row: Locator): Locator {
     return row.getByRole('gridcell').first();
+  }
+
+  /** Shows only the VMs of one readiness (the filter's options carry their counts, e.g. "Ready (812)"). */
+  async showOnly(readiness: 'Ready' | 'Needs attention' | 'Blocked') {
+    const label = await this.readinessFilter.locator('option').filter({ hasText: new RegExp(`^${readiness} \\(`) }).textContent();
+    await this.readinessFilter.selectOption({ label: label ?? readiness });
   }
 
   sortBy(column: string): Locator {

@@ -1,5 +1,5 @@
 // Bearer-token checks as ARM does them: signature (JWKS of the local IdP), issuer, audience,
-// expiry, tenant — each failure with ARM's own 401 code.
+// expiry (which must be there), tenant — each failure with ARM's own 401 code.
 import { createLocalJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JSONWebKeySet } from 'jose';
 import { armErrors } from './errors.ts';
 import type { Principal } from './types.ts';
@@ -56,6 +56,8 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
       }
       throw armErrors.invalidToken(authority);
     }
+    // jose checks `exp` only when it is present; ARM refuses a token that never expires.
+    if (typeof claims['exp'] !== 'number') throw armErrors.tokenWithoutExpiry(authority);
 
     const tenantId = String(claims['tid'] ?? '');
     if (tenantId.toLowerCase() !== options.tenantId().toLowerCase()) {

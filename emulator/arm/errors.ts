@@ -80,6 +80,11 @@ export const armErrors = {
       `The access token expiry UTC time '${armTime(expiredAt)}' is earlier than current UTC time '${armTime(now)}'.`,
       { headers: bearerChallenge(authority, 'The access token expiry UTC time is earlier than current UTC time.') },
     ),
+  // The code is ARM's for any token it cannot validate; the wording about the lifetime is ours [unconfirmed wording].
+  tokenWithoutExpiry: (authority: string) =>
+    new ArmError(401, 'InvalidAuthenticationToken', "The access token is invalid: it has no expiry ('exp') claim, and a token without a lifetime is not accepted.", {
+      headers: bearerChallenge(authority, 'The access token has no expiry time.'),
+    }),
   wrongAudience: (authority: string, audience: string, allowed: readonly string[]) =>
     new ArmError(
       401,
@@ -144,6 +149,21 @@ export const armErrors = {
     new ArmError(405, 'MethodNotAllowed', `The requested resource does not support http method '${method}'.`),
   invalidRequestContent: (detail: string) =>
     new ArmError(400, 'InvalidRequestContent', `The request content was invalid and could not be deserialized: '${detail}'.`),
+  // Requests the HTTP layer refuses before any handler (see emulator/http-errors.ts).
+  // Code and message as ARM answers an oversized body (reported from deployments: 413 RequestContentTooLarge).
+  requestContentTooLarge: (limitMegabytes: number) =>
+    new ArmError(413, 'RequestContentTooLarge', `The request content size exceeds the maximum size of ${limitMegabytes} MB.`),
+  // [unconfirmed code] ARM's front end answers these itself; no public source names its codes.
+  invalidRequestUri: (detail: string) =>
+    new ArmError(400, 'InvalidRequestUri', `The request URI is invalid and could not be parsed: ${detail}`),
+  // [unconfirmed code]
+  requestHeadersTooLarge: () =>
+    new ArmError(431, 'RequestHeaderFieldsTooLarge', 'The request headers are larger than the server accepts.'),
+  // [unconfirmed code]
+  unsupportedMediaType: (contentType: string) =>
+    new ArmError(415, 'UnsupportedMediaType', `The content media type '${contentType}' is not supported. Send 'application/json'.`),
+  // [unconfirmed code] Any other request the HTTP layer cannot read.
+  badRequest: (detail: string) => new ArmError(400, 'BadRequest', `The request could not be read: ${detail}`),
   invalidRequestBody: (message: string, target?: string) =>
     new ArmError(400, 'InvalidRequestContent', message, target === undefined ? {} : { target }),
   locationRequired: () =>
@@ -239,6 +259,20 @@ export const armErrors = {
       'ServiceResourceNotEmpty',
       'Vault cannot be deleted as there are existing resources within the vault. Please delete any replicated items, registered servers, Hyper-V sites (Used for Site Recovery), policy associations for System Center VMM clouds (Used for Site Recovery) and then delete the vault.',
     ),
+  // Vault security settings: the codes and wordings live with the rules (src/shared/vault-security.ts, sources there).
+  vaultSecurityRefused: (problem: { code: string; message: string; field: string }) =>
+    new ArmError(400, problem.code, problem.message, { target: problem.field }),
+  // Code as the service reports it when "stop protection and delete data" meets an immutable vault
+  // (Azure/terraform-azurerm-avm-res-compute-virtualmachine#214, as the failed operation's error); the wording is ours.
+  deleteBackupItemOnImmutableItem: () =>
+    new ArmError(
+      400,
+      'UserErrorDeleteBackupItemOnImmutableItem',
+      'The vault is immutable: backup data with recovery points that have not expired cannot be deleted. Stop protection and retain the data instead. Refer to the documentation to learn more: https://aka.ms/AB-ImmutableVaults-States',
+    ),
+  // [unconfirmed code]
+  resourceGuardProxyNotFound: (name: string) =>
+    new ArmError(404, 'BMSUserErrorResourceGuardProxyNotFound', `Resource Guard proxy '${name}' does not exist for this vault.`, { target: name }),
   // [unconfirmed code]
   policyNotFound: (name: string) =>
     new ArmError(404, 'BMSUserErrorPolicyNotFound', `The backup policy '${name}' was not found in this vault.`, { target: name }),

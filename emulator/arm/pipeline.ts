@@ -88,6 +88,8 @@ function routingId(requestId: string): string {
 
 export interface ArmService {
   handle(req: ArmRequest): Promise<ArmResponse>;
+  /** Answers `error` with ARM's headers and logs it: for requests refused before the pipeline (e.g. by Fastify). */
+  refuse(req: ArmRequest, error: ArmError): ArmResponse;
   readonly operations: Operations;
   readonly log: RequestLogEntry[];
   faults: Fault[];
@@ -109,34 +111,19 @@ export function createArmService(options: ArmServiceOptions): ArmService {
       log.length = 0;
       service.faults = [];
     },
+    refuse(req, error) {
+      const requestId = randomUUID();
+      const { path, rawQuery } = pathOf(req.url);
+      const entry: RequestLogEntry = { time: new Date().toISOString(), method: req.method.toUpperCase(), path, query: rawQuery, status: error.status, code: error.code, requestId };
+      log.push(entry);
+      if (log.length > MAX_LOG) log.splice(0, log.length - MAX_LOG);
+      return { status: error.status, headers: { ...baseHeaders(req, requestId), ...error.headers }, body: error.toBody() };
+    },
     async handle(req) {
       const requestId = randomUUID();
-      const correlationId = header(req, 'x-ms-correlation-request-id') ?? requestId;
-      const clientRequestId = header(req, 'x-ms-client-request-id');
       const method = req.method.toUpperCase();
-      const origin = header(req, 'origin');
-      const base: Record<string, string> = {
-        'x-ms-request-id': requestId,
-        'x-ms-correlation-request-id': correlationId,
-        'x-ms-routing-request-id': routingId(requestId),
-        ...(clientRequestId ? { 'x-ms-client-request-id': clientRequestId } : {}),
-        'Cache-Control': 'no-cache',
-        Pragma: 'no-cache',
-        Expires: '-1',
-        'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
-        'Access-Control-Allow-Origin': origin ?? '*',
-        'Access-Control-Expose-Headers': EXPOSED_HEADERS,
-        ...(origin ? { Vary: 'Origin' } : {}),
-      };
-
-      const [rawPath = '', rawQuery = ''] = req.url.split('?', 2) as [string?, string?];
-      let segments: string[];
-      try {
-        segments = splitPath(rawPath).map((s) => decodeURIComponent(s));
-      } catch {
-        segments = splitPath(rawPath);
-      }
-      const path = `/${segments.join('/')}`;
+      const base = baseHeaders(req, requestId);
+      const { segments, path, rawQuery } = pathOf(req.url);
       const query = new URLSearchParams(rawQuery);
       const entry: RequestLogEntry = { time: new Date().toISOString(), method, path, query: rawQuery, status: 0, requestId };
 
@@ -227,7 +214,7 @@ export function createArmService(options: ArmServiceOptions): ArmService {
           endpoint: `https://${header(req, 'host') ?? 'localhost'}/arm`,
           path,
           requestId,
-          correlationId,
+          correlationId: base['x-ms-correlation-request-id'] ?? requestId,
         };
         const result = await route.handler(ctx);
         response = {
@@ -248,6 +235,38 @@ export function createArmService(options: ArmServiceOptions): ArmService {
     },
   };
   return service;
+}
+
+/** The headers ARM puts on every answer: request ids, no caching, HSTS, nosniff, CORS for any origin. */
+function baseHeaders(req: ArmRequest, requestId: string): Record<string, string> {
+  const clientRequestId = header(req, 'x-ms-client-request-id');
+  const origin = header(req, 'origin');
+  return {
+    'x-ms-request-id': requestId,
+    'x-ms-correlation-request-id': header(req, 'x-ms-correlation-request-id') ?? requestId,
+    'x-ms-routing-request-id': routingId(requestId),
+    ...(clientRequestId ? { 'x-ms-client-request-id': clientRequestId } : {}),
+    'Cache-Control': 'no-cache',
+    Pragma: 'no-cache',
+    Expires: '-1',
+    'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+    'X-Content-Type-Options': 'nosniff',
+    'Access-Control-Allow-Origin': origin ?? '*',
+    'Access-Control-Expose-Headers': EXPOSED_HEADERS,
+    ...(origin ? { Vary: 'Origin' } : {}),
+  };
+}
+
+/** Segments percent-decoded where they can be (a malformed escape stays as sent). */
+function pathOf(url: string): { segments: string[]; path: string; rawQuery: string } {
+  const [rawPath = '', rawQuery = ''] = url.split('?', 2) as [string?, string?];
+  let segments: string[];
+  try {
+    segments = splitPath(rawPath).map((s) => decodeURIComponent(s));
+  } catch {
+    segments = splitPath(rawPath);
+  }
+  return { segments, path: `/${segments.join('/')}`, rawQuery };
 }
 
 function parseBody(body: unknown): unknown {

@@ -90,6 +90,28 @@ describe.skipIf(live)('compute: virtual machines', () => {
     expect(missing.osProfile?.windowsConfiguration?.provisionVMAgent).toBe(false);
   });
 
+  it('reads what the Enhanced-policy and write-accelerator rules need: security type, disk SKUs, write accelerator', async () => {
+    const trusted = await compute.virtualMachines.get('rg-today', 'tl-01');
+    expect(trusted.securityProfile).toMatchObject({ securityType: 'TrustedLaunch', uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } });
+    // From api-version 2025-11-01 (the SDK sends 2026-04-01) a VM without UEFI security says Standard.
+    expect((await compute.virtualMachines.get('rg-web', 'web-01')).securityProfile?.securityType).toBe('Standard');
+
+    const premiumV2 = await compute.virtualMachines.get('rg-today', 'pv2-data-01');
+    expect(premiumV2.zones).toEqual(['1']);
+    expect(premiumV2.storageProfile?.dataDisks?.[0]).toMatchObject({ lun: 0, diskSizeGB: 1024, managedDisk: { storageAccountType: 'PremiumV2_LRS' } });
+    expect(premiumV2.storageProfile?.osDisk?.managedDisk?.storageAccountType).toBe('Premium_LRS');
+
+    const accelerated = await compute.virtualMachines.get('rg-today', 'wa-m-01');
+    expect(accelerated.storageProfile?.dataDisks?.map((d) => d.writeAcceleratorEnabled ?? false)).toEqual([true, true, false]);
+  });
+
+  it('lists the VM sizes of a region, with cores and memory, and refuses an unknown region', async () => {
+    const sizes = await collect(compute.virtualMachineSizes.list('westeurope'));
+    expect(sizes.find((s) => s.name === 'Standard_B1ls')).toMatchObject({ numberOfCores: 1, memoryInMB: 512 });
+    expect(sizes.find((s) => s.name === 'Standard_D2s_v5')).toMatchObject({ numberOfCores: 2, memoryInMB: 8192, maxDataDiskCount: 4 });
+    await expect(collect(compute.virtualMachineSizes.list('atlantis'))).rejects.toMatchObject({ statusCode: 400, code: 'LocationNotAvailableForResourceType' });
+  });
+
   it('answers a missing VM with ResourceNotFound', async () => {
     await expect(compute.virtualMachines.get('rg-web', 'no-such-vm')).rejects.toMatchObject({ statusCode: 404, code: 'ResourceNotFound' });
   });
@@ -167,7 +189,7 @@ describe.skipIf(live)('network: NICs, NSGs, subnets', () => {
     expect(nsg.subnets?.[0]?.id).toMatch(/\/subnets\/snet-web$/);
 
     const all = await collect(network.networkSecurityGroups.listAll());
-    expect(all.map((n) => n.name).sort()).toEqual(['nsg-nic-allowlist', 'nsg-nic-nostorage', 'nsg-snet-apps', 'nsg-snet-locked', 'nsg-snet-web']);
+    expect(all.map((n) => n.name).sort()).toEqual(['nsg-nic-allowlist', 'nsg-nic-deny-platform', 'nsg-nic-nostorage', 'nsg-nic-storage-only', 'nsg-ops', 'nsg-snet-apps', 'nsg-snet-locked', 'nsg-snet-web']);
     expect((await collect(network.networkSecurityGroups.list('rg-apps'))).map((n) => n.name).sort()).toEqual(['nsg-nic-allowlist', 'nsg-nic-nostorage']);
     const defaults = await collect(network.defaultSecurityRules.list('rg-network', 'nsg-snet-web'));
     expect(defaults.map((r) => r.name)).toContain('DenyAllOutBound');

@@ -8,6 +8,7 @@ import { RecoveryServicesClient } from '@azure/arm-recoveryservices';
 import { RecoveryServicesBackupClient } from '@azure/arm-recoveryservicesbackup';
 import { afterAll, inject, it } from 'vitest';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import { CONTROL_HEADERS } from '../control/header.ts';
 
 export const live = process.env['CONFORMANCE_TARGET'] === 'azure';
 export const origin = live ? '' : inject('origin');
@@ -116,7 +117,8 @@ export const control = {
   async call(method: string, path: string, body?: unknown): Promise<unknown> {
     const res = await fetch(`${origin}/_emulator${path}`, {
       method,
-      ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      headers: { ...CONTROL_HEADERS, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     if (!res.ok) throw new Error(`control ${method} ${path}: ${res.status} ${await res.text()}`);
     return res.json();

@@ -1,12 +1,14 @@
 // Test controls under /_emulator: reachable only from this machine (loopback) and outside
 // /arm, so no ARM token can touch them. Tests reset state, inject faults, slow things down
-// and read what the app sent.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+// and read what the app sent. Every call but GET /health needs the control header (header.ts).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ArmService } from '../arm/pipeline.ts';
 import type { Settings } from '../arm/settings.ts';
 import type { GraphService } from '../graph/service.ts';
 import type { Store } from '../state/store.ts';
+import { CONTROL_HEADER } from './header.ts';
+import { registerFixtureControl } from './fixture-control.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
@@ -67,14 +69,27 @@ function deepMerge(target: Record<string, unknown>, patch: Record<string, unknow
   return out;
 }
 
+const refuse = (reply: FastifyReply, message: string) => reply.code(403).send({ error: { code: 'Forbidden', message } });
+
+/** Why this request may not use the controls, or undefined when it may. */
+function refusal(req: FastifyRequest): string | undefined {
+  if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) return 'Emulator controls are loopback only.';
+  // No CORS for the controls: a preflight is refused, so a page on another origin never gets to send the header.
+  if (req.method === 'OPTIONS') return 'Emulator controls do not answer cross-origin requests.';
+  if (req.method === 'GET' && req.url.split('?')[0] === '/_emulator/health') return undefined;
+  if (req.headers[CONTROL_HEADER] !== '1') return `Emulator controls need the request header '${CONTROL_HEADER}: 1'.`;
+  return undefined;
+}
+
 export function registerControl(app: FastifyInstance, deps: ControlDeps): void {
   app.register(
     async (scope) => {
       scope.addHook('onRequest', async (req: FastifyRequest, reply) => {
-        if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) {
-          await reply.code(403).send({ error: { code: 'Forbidden', message: 'Emulator controls are loopback only.' } });
-        }
+        const reason = refusal(req);
+        if (reason) await refuse(reply, reason);
       });
+      // Routed so the hook above answers preflights, rather than the app's not-found handler.
+      scope.options('/*', async (_req, reply) => refuse(reply, 'Emulator controls do not answer cross-origin requests.'));
       scope.get('/health', async () => ({ status: 'ok' }));
       scope.post('/reset', async () => {
         deps.store.reset();
@@ -83,6 +98,7 @@ export function registerControl(app: FastifyInstance, deps: ControlDeps): void {
         Object.assign(deps.settings, structuredClone(deps.initialSettings));
         return { status: 'reset' };
       });
+      registerFixtureControl(scope, deps);
       scope.get('/settings', async () => deps.settings);
       scope.post('/settings', async (req, reply) => {
         const parsed = settingsSchema.safeParse(req.body);

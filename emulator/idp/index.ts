@@ -3,8 +3,8 @@ import type { ServerResponse } from 'node:http';
 import { errors } from 'oidc-provider';
 import { createInteractionHandler } from './interactions.ts';
 import { loadOrCreateSecrets, toPublicJwk } from './keys.ts';
-import { errorPage } from './pages.ts';
-import { createProvider } from './provider.ts';
+import { errorPage, newNonce, pageHeaders } from './pages.ts';
+import { createProvider, spaOrigins } from './provider.ts';
 import { IDP_MOUNT_PATH, SPA_CLIENT_ID, type Idp, type IdpOptions } from './types.ts';
 
 export type { Idp, IdpDirectory, IdpOptions } from './types.ts';
@@ -14,7 +14,7 @@ export async function createIdp(options: IdpOptions): Promise<Idp> {
   const secrets = await loadOrCreateSecrets(options.keyFile);
   const provider = createProvider(options, secrets);
   const callback = provider.callback();
-  const interaction = createInteractionHandler(provider, options.directory);
+  const interaction = createInteractionHandler(provider, options.directory, spaOrigins(options.origin));
   const publicKey = toPublicJwk(secrets.signingKey);
 
   return {
@@ -24,7 +24,7 @@ export async function createIdp(options: IdpOptions): Promise<Idp> {
       const url = req.url ?? '/';
       const path = url.slice(IDP_MOUNT_PATH.length) || '/';
       if (path.startsWith('/interaction/')) {
-        interaction(req, res, path).catch((error: unknown) => failInteraction(res, error));
+        interaction(req, res, path).catch((error: unknown) => failInteraction(res, error, spaOrigins(options.origin)));
         return;
       }
       // Mounted the way connect/express mount oidc-provider: it builds its endpoint URLs from
@@ -48,19 +48,21 @@ function withDefaultLogoutClient(path: string): string {
   return `${url.pathname}${url.search}`;
 }
 
-function failInteraction(res: ServerResponse, error: unknown): void {
+function failInteraction(res: ServerResponse, error: unknown, appOrigins: readonly string[]): void {
   const expired = error instanceof errors.SessionNotFound;
   if (!expired) console.error('[idp] interaction failed:', error);
   if (res.headersSent) {
     res.end();
     return;
   }
-  res.writeHead(expired ? 400 : 500, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  const nonce = newNonce();
+  res.writeHead(expired ? 400 : 500, { 'content-type': 'text/html; charset=utf-8', ...pageHeaders(nonce, appOrigins) });
   res.end(
     errorPage(
       expired
         ? { error: 'This sign-in has expired or was already used.', next: 'Go back to the app and sign in again.' }
         : { error: 'The sign-in page failed. See the emulator log.' },
+      nonce,
     ),
   );
 }

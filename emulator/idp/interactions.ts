@@ -5,14 +5,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import type { InteractionResults } from 'oidc-provider';
-import { signInPage, type SignInPageModel } from './pages.ts';
+import { newNonce, pageHeaders, signInPage, type SignInPageModel } from './pages.ts';
 import { IDP_MOUNT_PATH, type IdpDirectory } from './types.ts';
 
 type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
 
 const MAX_FORM_BYTES = 16 * 1024;
 
-export function createInteractionHandler(provider: Provider, directory: () => IdpDirectory) {
+/** `appOrigins`: where a sign-in may end (the SPA's redirect URIs), which the page's form-action must allow. */
+export function createInteractionHandler(provider: Provider, directory: () => IdpDirectory, appOrigins: readonly string[]) {
   const findByUpn = (upn: string) =>
     directory().users.find((u) => u.userPrincipalName.toLowerCase() === upn.toLowerCase());
 
@@ -22,20 +23,20 @@ export function createInteractionHandler(provider: Provider, directory: () => Id
   function render(res: ServerResponse, details: Details, extra: Partial<SignInPageModel>): void {
     const dir = directory();
     const base = `${IDP_MOUNT_PATH}/interaction/${details.uid}`;
-    const html = signInPage({
-      action: `${base}/login`,
-      cancelAction: `${base}/abort`,
-      tenantName: dir.tenant.displayName,
-      accounts: dir.users,
-      selectedObjectId: details.session?.accountId,
-      signedInObjectId: details.session?.accountId,
-      ...extra,
-    });
-    res.writeHead(200, {
-      'content-type': 'text/html; charset=utf-8',
-      'cache-control': 'no-store',
-      'content-security-policy': "frame-ancestors 'none'",
-    });
+    const nonce = newNonce();
+    const html = signInPage(
+      {
+        action: `${base}/login`,
+        cancelAction: `${base}/abort`,
+        tenantName: dir.tenant.displayName,
+        accounts: dir.users,
+        selectedObjectId: details.session?.accountId,
+        signedInObjectId: details.session?.accountId,
+        ...extra,
+      },
+      nonce,
+    );
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...pageHeaders(nonce, appOrigins) });
     res.end(html);
   }
 
@@ -61,7 +62,7 @@ export function createInteractionHandler(provider: Provider, directory: () => Id
     const form = await readForm(req);
     const user = directory().users.find((u) => u.objectId === form.get('account'));
     if (!user) {
-      render(res, details, { error: 'Choose an account to sign in with.' });
+      render(res, details, { error: 'Choose an account to sign in with.', errorField: 'account' });
       return;
     }
     // Picking the account this browser is already signed in with is not a new sign-in,
@@ -71,6 +72,7 @@ export function createInteractionHandler(provider: Provider, directory: () => Id
       render(res, details, {
         selectedObjectId: user.objectId,
         error: `The password for ${user.userPrincipalName} is incorrect. Try again.`,
+        errorField: 'password',
       });
       return;
     }

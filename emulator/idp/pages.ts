@@ -1,5 +1,28 @@
 // HTML of the IdP's own pages. Plain server-rendered forms: they must work by keyboard, with
-// a screen reader and without the app's JavaScript.
+// a screen reader and without the app's JavaScript. Each response gets a fresh nonce for its one
+// <style> (and the sign-out page's one <script>) and a strict CSP (pageHeaders).
+import { randomBytes } from 'node:crypto';
+import { PAGE_HEADERS } from '../../src/shared/security-headers.ts';
+
+/** A nonce for one response. */
+export const newNonce = (): string => randomBytes(16).toString('base64');
+
+/**
+ * The headers of an IdP page: nothing but its own nonce'd style and script, forms posting to the IdP, whose
+ * redirects after a post may end at the app's redirect URIs (`formTargets`, checked by form-action too).
+ */
+export function pageHeaders(nonce: string, formTargets: readonly string[]): Record<string, string> {
+  const csp = [
+    "default-src 'none'",
+    `style-src 'nonce-${nonce}'`,
+    `script-src 'nonce-${nonce}'`,
+    "img-src 'self'",
+    `form-action 'self' ${formTargets.join(' ')}`.trim(),
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+  return { 'Content-Security-Policy': csp, ...PAGE_HEADERS, 'Cache-Control': 'no-store' };
+}
 
 export interface SignInAccount {
   objectId: string;
@@ -17,49 +40,57 @@ export interface SignInPageModel {
   signedInObjectId?: string | undefined;
   notice?: string | undefined;
   error?: string | undefined;
+  /** Which field the error is about: it gets the focus and aria-invalid. */
+  errorField?: 'account' | 'password' | undefined;
 }
 
-export function signInPage(model: SignInPageModel): string {
+export function signInPage(model: SignInPageModel, nonce: string): string {
   const error = model.error
     ? `<p class="error" role="alert" id="sign-in-error">${escapeHtml(model.error)}</p>`
     : '';
   const notice = model.notice ? `<p class="notice" role="status">${escapeHtml(model.notice)}</p>` : '';
+  const accountError = model.error !== undefined && model.errorField === 'account';
+  const passwordError = model.error !== undefined && !accountError;
   const accounts = model.accounts
     .map((account, i) => {
       const id = `account-${i}`;
       const checked = account.objectId === model.selectedObjectId ? ' checked' : '';
       const current = account.objectId === model.signedInObjectId ? ' <span class="upn">(signed in)</span>' : '';
-      return `<li><input type="radio" name="account" id="${id}" value="${escapeHtml(account.objectId)}" required${checked}>
+      // The first account takes the focus when the error is that none was chosen.
+      const focus = accountError && i === 0 ? ' autofocus' : '';
+      return `<li><input type="radio" name="account" id="${id}" value="${escapeHtml(account.objectId)}" required${checked}${focus}>
         <label for="${id}"><span class="name">${escapeHtml(account.displayName)}</span>${current}
         <span class="upn">${escapeHtml(account.userPrincipalName)}</span></label></li>`;
     })
     .join('\n');
-  const describedBy = ['password-hint', ...(model.error ? ['sign-in-error'] : [])].join(' ');
+  const describedBy = ['password-hint', ...(passwordError ? ['sign-in-error'] : [])].join(' ');
+  const fieldsetError = accountError ? ' aria-describedby="sign-in-error"' : '';
   return layout(
     'Sign in to the local Azure',
     `<h1>Sign in to the local Azure</h1>
     <p>Directory: <strong>${escapeHtml(model.tenantName)}</strong>. This sign-in page belongs to the local
     emulator; no data leaves this computer.</p>
     ${notice}${error}
-    <form method="post" action="${escapeHtml(model.action)}">
-      <fieldset>
+    <form method="post" action="${escapeHtml(model.action)}" novalidate>
+      <fieldset${fieldsetError}>
         <legend>Choose an account</legend>
         <ul class="accounts">${accounts}</ul>
       </fieldset>
       <label for="password">Password</label>
       <input type="password" id="password" name="password" autocomplete="current-password"
-        aria-describedby="${describedBy}"${model.error ? ' aria-invalid="true" autofocus' : ''}>
+        aria-describedby="${describedBy}"${passwordError ? ' aria-invalid="true" autofocus' : ''}>
       <p class="hint" id="password-hint">The demo password of every account is <code>demo</code>.</p>
       <button type="submit">Sign in</button>
     </form>
     <form method="post" action="${escapeHtml(model.cancelAction)}">
       <button type="submit" class="secondary">Cancel</button>
     </form>`,
+    nonce,
   );
 }
 
 /** `form` is oidc-provider's hidden confirmation form; submitting it with logout=yes ends the session. */
-export function signOutPage(form: string): string {
+export function signOutPage(form: string, nonce: string): string {
   return layout(
     'Signing out',
     `<h1>Signing out…</h1>
@@ -67,24 +98,26 @@ export function signOutPage(form: string): string {
     <p>If nothing happens, confirm below.</p>
     <input type="hidden" form="op.logoutForm" name="logout" value="yes">
     <button type="submit" form="op.logoutForm">Sign out</button>
-    <script>document.getElementById('op.logoutForm').submit();</script>`,
+    <script nonce="${nonce}">document.getElementById('op.logoutForm').submit();</script>`,
+    nonce,
   );
 }
 
-export function signedOutPage(returnUrl: string): string {
+export function signedOutPage(returnUrl: string, nonce: string): string {
   return layout(
     'Signed out',
     `<h1>You have signed out</h1>
     <p><a href="${escapeHtml(returnUrl)}">Return to the VM backup wizard</a></p>`,
+    nonce,
   );
 }
 
-export function errorPage(fields: object): string {
+export function errorPage(fields: object, nonce: string): string {
   const rows = Object.entries(fields)
     .filter(([, value]) => value !== undefined)
     .map(([key, value]) => `<dt>${escapeHtml(key)}</dt><dd>${escapeHtml(String(value))}</dd>`)
     .join('');
-  return layout('Sign-in error', `<h1>Sign-in error</h1><dl>${rows}</dl>`);
+  return layout('Sign-in error', `<h1>Sign-in error</h1><dl>${rows}</dl>`, nonce);
 }
 
 export function escapeHtml(value: string): string {
@@ -116,14 +149,14 @@ const STYLE = `
   :focus-visible { outline: 3px solid #1b1b1b; outline-offset: 2px; }
 `;
 
-function layout(title: string, body: string): string {
+function layout(title: string, body: string, nonce: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${escapeHtml(title)}</title>
-  <style>${STYLE}</style>
+  <style nonce="${nonce}">${STYLE}</style>
 </head>
 <body>
 <main>

@@ -5,7 +5,7 @@ import Provider, { errors, interactionPolicy } from 'oidc-provider';
 import type { AccessToken, ClientCredentials, ClientMetadata, Configuration, JWKS, KoaContextWithOIDC } from 'oidc-provider';
 import { createAdapterFactory } from './adapter.ts';
 import type { IdpSecrets } from './keys.ts';
-import { errorPage, signOutPage, signedOutPage } from './pages.ts';
+import { errorPage, newNonce, pageHeaders, signOutPage, signedOutPage } from './pages.ts';
 import { ARM_RESOURCE, IDP_MOUNT_PATH, SPA_CLIENT_ID, type IdpDirectory, type IdpOptions } from './types.ts';
 
 const ARM_SCOPES = `${ARM_RESOURCE}/user_impersonation ${ARM_RESOURCE}/.default`;
@@ -13,12 +13,21 @@ const VITE_DEV_ORIGIN = 'http://localhost:5173';
 const HOUR = 60 * 60;
 const DAY = 24 * HOUR;
 
+/** Where the SPA runs: the emulator's own origin and Vite's dev server. */
+export const spaOrigins = (origin: string): string[] => [...new Set([origin, VITE_DEV_ORIGIN])];
+
 export function createProvider(options: IdpOptions, secrets: IdpSecrets): Provider {
   const { origin, directory } = options;
   const accessTokenTtl = options.accessTokenTtlSeconds ?? HOUR;
   const findUser = (objectId: string) => directory().users.find((u) => u.objectId === objectId);
-
-  const spaOrigins = [...new Set([origin, VITE_DEV_ORIGIN])];
+  const appOrigins = spaOrigins(origin);
+  /** An HTML page of oidc-provider's, with this response's nonce and the IdP pages' headers. */
+  const sendPage = (ctx: KoaContextWithOIDC, page: (nonce: string) => string) => {
+    const nonce = newNonce();
+    ctx.set(pageHeaders(nonce, appOrigins));
+    ctx.type = 'html';
+    ctx.body = page(nonce);
+  };
   const spa: ClientMetadata = {
     client_id: SPA_CLIENT_ID,
     client_name: 'VM backup wizard (local)',
@@ -26,8 +35,8 @@ export function createProvider(options: IdpOptions, secrets: IdpSecrets): Provid
     token_endpoint_auth_method: 'none',
     grant_types: ['authorization_code', 'refresh_token'],
     response_types: ['code'],
-    redirect_uris: spaOrigins.flatMap((o) => [`${o}/`, `${o}/redirect.html`]),
-    post_logout_redirect_uris: spaOrigins.map((o) => `${o}/`),
+    redirect_uris: appOrigins.flatMap((o) => [`${o}/`, `${o}/redirect.html`]),
+    post_logout_redirect_uris: appOrigins.map((o) => `${o}/`),
   };
 
   const configuration: Configuration = {
@@ -79,20 +88,11 @@ export function createProvider(options: IdpOptions, secrets: IdpSecrets): Provid
       rpInitiatedLogout: {
         enabled: true,
         // No "Do you want to sign out?" question: the app asked, so the page confirms itself.
-        logoutSource: async (ctx, form) => {
-          ctx.type = 'html';
-          ctx.body = signOutPage(form);
-        },
-        postLogoutSuccessSource: async (ctx) => {
-          ctx.type = 'html';
-          ctx.body = signedOutPage(`${origin}/`);
-        },
+        logoutSource: async (ctx, form) => sendPage(ctx, (nonce) => signOutPage(form, nonce)),
+        postLogoutSuccessSource: async (ctx) => sendPage(ctx, (nonce) => signedOutPage(`${origin}/`, nonce)),
       },
     },
-    renderError: async (ctx, out) => {
-      ctx.type = 'html';
-      ctx.body = errorPage(out);
-    },
+    renderError: async (ctx, out) => sendPage(ctx, (nonce) => errorPage(out, nonce)),
     clientBasedCORS: (_ctx, requestOrigin, client) =>
       client.clientAuthMethod === 'none' && (client.redirectUris ?? []).some((uri) => new URL(uri).origin === requestOrigin),
     // Refresh tokens for the SPA without prompt=consent, which MSAL never sends (the documented recipe).

@@ -1,5 +1,6 @@
 // The subscription- and region-scoped backup pre-checks (all POST, single 200; arm-api.md §1f):
-// backupStatus (is this VM protected, and where), backupPreValidateProtection and backupValidateFeatures.
+// backupStatus (is this VM protected, and where), backupPreValidateProtection and backupValidateFeatures
+// (their answers are decided in prevalidation-rules.ts).
 import { API_VERSIONS } from '../arm/api-versions.ts';
 import { armErrors } from '../arm/errors.ts';
 import type { ArmContext, ArmRoute } from '../arm/types.ts';
@@ -7,6 +8,7 @@ import type { ArmResource } from '../state/store.ts';
 import { containerNameFor, protectedItemNameFor } from '../state/wire-backup.ts';
 import { parseVmId, protectionOf, type VmRef, vaultIdOfBackupResource } from './backup-items.ts';
 import { configuringJobFor, jobSubject } from './backup-jobs.ts';
+import { featureSupport, preValidateProtection } from './prevalidation-rules.ts';
 
 const versions = API_VERSIONS.backup;
 const LOCATION = '/subscriptions/{subscriptionId}/providers/Microsoft.RecoveryServices/locations/{azureRegion}';
@@ -63,39 +65,18 @@ function preValidate(ctx: ArmContext) {
   const b = body(ctx);
   const { id, ref } = vmFromBody(b);
   const names = { containerName: containerNameFor(ref.resourceGroup, ref.name), protectedItemName: protectedItemNameFor(ref.resourceGroup, ref.name) };
-  const failed = (errorCode: string, errorMessage: string, recommendation: string) => ({
-    status: 200,
-    body: { status: 'Failed', errorCode, errorMessage, recommendation, ...names },
-  });
-  if (protectionOf(ctx.store, id)) {
-    // Wording from ProtectionIntent_Validate.json.
-    return failed(
-      'VirtualMachineAlreadyProtected',
-      "Virtual machine with same name and same resource group is already protected. Please select `Disable' choice above for backup and go to backup item corresponding to this VM in the vault",
-      'Please do not enable protection again.',
-    );
-  }
-  const vm = ctx.store.get(id);
-  // [unconfirmed codes] for the two cases below; the rules are documented.
-  if (!vm) return failed('UserErrorVmNotFoundV2', `Virtual machine '${id}' was not found.`, 'Check the virtual machine id.');
   const vault: ArmResource | undefined = typeof b['vaultId'] === 'string' ? ctx.store.get(b['vaultId']) : undefined;
-  if (vault && lower(vault.location) !== lower(vm.location)) {
-    return failed(
-      'BMSUserErrorVMNotInVaultRegion',
-      `Virtual machine '${vm.name}' is in region '${vm.location ?? ''}' but the vault is in '${vault.location ?? ''}'.`,
-      'Choose a vault in the region of the virtual machine.',
-    );
-  }
-  return { status: 200, body: { status: 'Succeeded', ...names } };
+  return { status: 200, body: { ...preValidateProtection(ctx.store, id, vault), ...names } };
 }
 
 function validateFeatures(ctx: ArmContext) {
-  const featureType = body(ctx)['featureType'];
+  const b = body(ctx);
+  const featureType = b['featureType'];
   if (featureType !== 'AzureVMResourceBackup' && featureType !== 'AzureBackupGoals') {
     throw armErrors.backupInvalidInput(`featureType must be 'AzureVMResourceBackup' or 'AzureBackupGoals' (got ${JSON.stringify(featureType)}).`);
   }
-  // Every VM size the fixture uses is supported. [unconfirmed] what DefaultOFF/DefaultON would mean.
-  return { status: 200, body: { supportStatus: 'Supported' } };
+  // [unconfirmed] what DefaultOFF/DefaultON would mean; the emulator answers Supported or NotSupported only.
+  return { status: 200, body: { supportStatus: featureType === 'AzureVMResourceBackup' ? featureSupport(b['vmSize']) : 'Supported' } };
 }
 
 export const backupPrecheckRoutes: ArmRoute[] = [

@@ -8,8 +8,10 @@
 // - Configuring does not look at the VM agent: Azure fails only the first backup when the agent is not
 //   ready, so "backup now" fails its job with UserErrorGuestAgentStatusUnavailable for a running VM
 //   whose agent is not Ready. Stopped VMs back up offline (crash-consistent), as the guide says.
-// - Deleting removes the item and its container at once (soft delete is not modelled); the vault's
-//   storage configuration stays Locked.
+// - Deleting removes the item and its container at once (soft delete of items is not modelled); the
+//   vault's storage configuration stays Locked. An immutable vault fails the delete of an item that has
+//   recovery points (UserErrorDeleteBackupItemOnImmutableItem, as the operation's and the job's error).
+import { securityFromProperties } from '../../src/shared/vault-security.ts';
 import { API_VERSIONS } from '../arm/api-versions.ts';
 import { ArmError, armErrors } from '../arm/errors.ts';
 import { asyncHeaders, operationLocationResult } from '../arm/lro.ts';
@@ -227,6 +229,17 @@ function triggerBackup(ctx: ArmContext) {
   };
 }
 
+/**
+ * An immutable vault (Unlocked or Locked) keeps every recovery point until it expires, so "stop protection
+ * and delete data" is refused for an item that has any (backup-azure-immutable-vault-concept.md).
+ */
+function deleteForbiddenByImmutability(vault: ArmResource, item: ArmResource): boolean {
+  if (securityFromProperties(vault.properties).immutability === 'Disabled') return false;
+  const p = item.properties ?? {};
+  const count = (p['extendedInfo'] as { recoveryPointCount?: number } | undefined)?.recoveryPointCount ?? 0;
+  return count > 0 || typeof p['lastRecoveryPoint'] === 'string';
+}
+
 function stopProtection(ctx: ArmContext) {
   const vault = requireVault(ctx);
   requireAzureFabric(ctx);
@@ -240,6 +253,13 @@ function stopProtection(ctx: ArmContext) {
   });
   const op = ctx.operations.start(
     () => {
+      // Azure accepts the request and fails its operation (and job) when immutability forbids it.
+      const current = ctx.store.get(item.id);
+      if (current && deleteForbiddenByImmutability(ctx.store.get(vault.id) ?? vault, current)) {
+        const refused = armErrors.deleteBackupItemOnImmutableItem();
+        finishJob(ctx.store, vault.id, jobId, { code: refused.code, message: refused.message, recommendation: 'Stop protection and retain the backup data.' });
+        throw refused;
+      }
       ctx.store.delete(item.id);
       const containerId = containerIdFor(vault.id, ref.resourceGroup, ref.name);
       const left = protectedItemsOf(ctx.store, vault.id).some((i) => lower(i.id).startsWith(`${lower(containerId)}/`));

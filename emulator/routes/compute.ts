@@ -6,6 +6,8 @@ import { armErrors } from '../arm/errors.ts';
 import { page } from '../arm/paging.ts';
 import type { ArmContext, ArmRoute } from '../arm/types.ts';
 import type { ArmResource } from '../state/store.ts';
+import { VM_SIZES } from '../state/vm-sizes.ts';
+import { findRegion } from '../state/wire-catalog.ts';
 
 const versions = API_VERSIONS.compute;
 export const VM_TYPE = 'Microsoft.Compute/virtualMachines';
@@ -35,9 +37,10 @@ export function instanceViewOf(vm: ArmResource): Obj | undefined {
  * exactly which fields remain is [unconfirmed]. Dropping them keeps the app from relying on more
  * than Azure is known to send.
  */
-export function vmView(vm: ArmResource, mode: ViewMode): ArmResource {
-  const { instanceView, ...properties } = vm.properties ?? {};
-  if (mode === 'instanceView') return vm;
+export function vmView(vm: ArmResource, mode: ViewMode, apiVersion?: string): ArmResource {
+  const { instanceView, ...stored } = vm.properties ?? {};
+  const properties = withSecurityType(stored, apiVersion);
+  if (mode === 'instanceView') return { ...vm, properties: { ...properties, instanceView } };
   if (mode === 'statusOnly') {
     const statuses = (instanceView as { statuses?: unknown } | undefined)?.statuses ?? [];
     return {
@@ -49,6 +52,14 @@ export function vmView(vm: ArmResource, mode: ViewMode): ArmResource {
     };
   }
   return { ...vm, properties };
+}
+
+// From api-version 2025-11-01 on, a VM without UEFI security features says so: securityType Standard.
+const STANDARD_SECURITY_FROM = '2025-11-01';
+
+function withSecurityType(properties: Obj, apiVersion: string | undefined): Obj {
+  if (apiVersion === undefined || apiVersion < STANDARD_SECURITY_FROM || properties['securityProfile'] !== undefined) return properties;
+  return { ...properties, securityProfile: { securityType: 'Standard' } };
 }
 
 export function getVm(ctx: ArmContext): ArmResource {
@@ -95,7 +106,7 @@ function listQuery(ctx: ArmContext): { mode: ViewMode; keep: (vm: ArmResource) =
 function listVms(ctx: ArmContext, scope: string) {
   const { mode, keep } = listQuery(ctx);
   const vms = ctx.store.list({ type: VM_TYPE, scope }).filter(keep);
-  return { status: 200, body: page(ctx, vms.map((vm) => vmView(vm, mode))) };
+  return { status: 200, body: page(ctx, vms.map((vm) => vmView(vm, mode, ctx.apiVersion))) };
 }
 
 /** An extension as ARM returns it; $expand=instanceView adds the status the guest agent reported. */
@@ -107,6 +118,20 @@ function extensionView(ctx: ArmContext, vm: ArmResource, ext: ArmResource): ArmR
 }
 
 export const computeRoutes: ArmRoute[] = [
+  {
+    // Not paged: ARM answers one {value} list per region.
+    method: 'GET',
+    path: '/subscriptions/{subscriptionId}/providers/Microsoft.Compute/locations/{location}/vmSizes',
+    apiVersions: versions,
+    action: 'Microsoft.Compute/locations/vmSizes/read',
+    handler: (ctx) => {
+      const location = ctx.params['location'] ?? '';
+      if (!findRegion(ctx.store.catalog, location)) {
+        throw armErrors.invalidLocation(location, 'Microsoft.Compute/locations/vmSizes', ctx.store.catalog.regions.map((r) => r.name));
+      }
+      return { status: 200, body: { value: VM_SIZES.map((s) => ({ ...s })) } };
+    },
+  },
   {
     method: 'GET',
     path: '/subscriptions/{subscriptionId}/providers/Microsoft.Compute/virtualMachines',
@@ -126,7 +151,7 @@ export const computeRoutes: ArmRoute[] = [
     path: VM_PATH,
     apiVersions: versions,
     action: 'Microsoft.Compute/virtualMachines/read',
-    handler: (ctx) => ({ status: 200, body: vmView(getVm(ctx), expand(ctx) === 'instanceview' ? 'instanceView' : 'plain') }),
+    handler: (ctx) => ({ status: 200, body: vmView(getVm(ctx), expand(ctx) === 'instanceview' ? 'instanceView' : 'plain', ctx.apiVersion) }),
   },
   {
     method: 'GET',

@@ -6,6 +6,7 @@ import { backupJobRoutes } from './backup-jobs.ts';
 import { backupPrecheckRoutes } from './backup-prechecks.ts';
 import { backupProtectionRoutes } from './backup-protection.ts';
 import { backupPolicyRoutes } from './backup-policies.ts';
+import { backupResourceGuardRoutes } from './backup-resource-guard.ts';
 import { backupStorageConfigRoutes } from './backup-storage-config.ts';
 import { computeRoutes } from './compute.ts';
 import { networkRoutes } from './network.ts';
@@ -27,5 +28,6 @@ export const armRoutes: readonly ArmRoute[] = [
   ...backupPrecheckRoutes,
   ...backupProtectionRoutes,
   ...backupJobRoutes,
+  ...backupResourceGuardRoutes,
   ...authorizationRoutes,
 ];

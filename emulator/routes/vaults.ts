@@ -14,6 +14,7 @@ import {
   changeRedundancy, checkRedundancy, parseRedundancy, protectedItemsOf, redundancyOfVault, requireVault, saveRedundancy,
   VAULT_PREFIX, VAULT_TYPE, vaultEtag, vaultIdOf, type RedundancyState,
 } from './vault-common.ts';
+import { securitySections } from './vault-security.ts';
 
 const versions = API_VERSIONS.vaults;
 const NAMESPACE = 'Microsoft.RecoveryServices';
@@ -22,8 +23,9 @@ const VAULT = `${VAULT_PREFIX}/{vaultName}`;
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-// What clients may set; everything else in properties is computed by the service.
-const WRITABLE = ['publicNetworkAccess', 'securitySettings', 'monitoringSettings', 'restoreSettings', 'encryption', 'upgradeDetails'];
+// What clients may set as sent; the security sections (public network access, security, restore and
+// monitoring settings) go through vault-security.ts, everything else is computed by the service.
+const WRITABLE = ['encryption', 'upgradeDetails'];
 
 function writableProperties(properties: Obj | undefined): Obj {
   return Object.fromEntries(Object.entries(properties ?? {}).filter(([k]) => WRITABLE.includes(k)));
@@ -98,6 +100,7 @@ function createVault(ctx: ArmContext, body: ReturnType<typeof parseBody>, locati
   checkRedundancy(redundancy, region);
   const rg = ctx.store.get(`/subscriptions/${ctx.params['subscriptionId']}/resourceGroups/${ctx.params['resourceGroupName']}`);
   const id = rg ? `${rg.id}/providers/${VAULT_TYPE}/${name}` : vaultIdOf(ctx);
+  const security = securitySections(ctx.store, id, body.properties, undefined);
   const base = vaultResource(id, { location, tags: parseTags(body.tags) ?? {}, storageRedundancy: redundancy.type, crossRegionRestore: redundancy.crossRegionRestore });
   const identity = parseIdentity(body.identity, ctx.store.identity.tenant.tenantId, id);
   // The vault is visible at once with provisioningState "Creating": the SDK follows Azure-AsyncOperation
@@ -107,7 +110,7 @@ function createVault(ctx: ArmContext, body: ReturnType<typeof parseBody>, locati
     etag: vaultEtag(),
     sku: parseSku(body.sku) ?? { name: 'RS0', tier: 'Standard' },
     ...(identity ? { identity } : {}),
-    properties: { ...base.properties, ...writableProperties(body.properties), provisioningState: 'Creating' },
+    properties: { ...base.properties, ...writableProperties(body.properties), ...security, provisioningState: 'Creating' },
   });
   const store = ctx.store;
   const op = ctx.operations.start(() => {
@@ -125,6 +128,8 @@ function updateVault(ctx: ArmContext, existing: ArmResource, body: ReturnType<ty
   const tags = parseTags(body.tags);
   const sku = parseSku(body.sku);
   const identity = body.identity === undefined ? existing.identity : parseIdentity(body.identity, ctx.store.identity.tenant.tenantId, existing.id);
+  // Checked before anything is saved: a refused security change leaves the vault as it was.
+  const security = securitySections(ctx.store, existing.id, body.properties, existing);
   const saved = Object.keys(requested).length > 0 ? changeRedundancy(ctx.store, existing, requested, regionOf(ctx, existing)) : existing;
   const { identity: _old, ...rest } = saved;
   return ctx.store.put({
@@ -133,7 +138,7 @@ function updateVault(ctx: ArmContext, existing: ArmResource, body: ReturnType<ty
     tags: tags ?? (replaceTags ? {} : (saved.tags ?? {})),
     sku: sku ?? saved.sku ?? { name: 'RS0', tier: 'Standard' },
     etag: vaultEtag(),
-    properties: { ...saved.properties, ...writableProperties(body.properties) },
+    properties: { ...saved.properties, ...writableProperties(body.properties), ...security },
   });
 }
 

@@ -308,6 +308,10 @@ export function collectReferenceIssues(fixture: Fixture): ReferenceIssue[] {
         checkZones([...path, 'zone'], [vm.zone], regions.get(location)?.availabilityZones ?? [], add);
       }
       uniqueNames(vm.extensions.map((e) => e.name), [...path, 'extensions'], 'extension', add);
+      if (vm.writeAcceleratorDisks > vm.dataDisks) add([...path, 'writeAcceleratorDisks'], `only ${vm.dataDisks} data disks to accelerate`);
+      if ((vm.dataDiskType === 'PremiumV2_LRS' || vm.dataDiskType === 'UltraSSD_LRS') && vm.dataDisks > 0 && vm.zone === undefined) {
+        add([...path, 'dataDiskType'], `${vm.dataDiskType} disks attach only to zonal VMs: give the VM a zone`);
+      }
       vm.networkInterfaces.forEach((ref, k) => {
         const nic = find([...path, 'networkInterfaces', k], ref, 'networkInterface', location);
         if (nic === undefined) return;

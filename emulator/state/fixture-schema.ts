@@ -216,6 +216,12 @@ const VirtualMachineSchema = z.strictObject({
   diskType: z.enum(['Standard_LRS', 'StandardSSD_LRS', 'Premium_LRS', 'StandardSSD_ZRS', 'Premium_ZRS']).default('Premium_LRS'),
   dataDisks: z.int().min(0).max(64).default(0),
   dataDiskSizeGB: z.int().min(1).default(128),
+  // Data disks only: Premium SSD v2 and Ultra Disk can't be OS disks. Defaults to diskType.
+  dataDiskType: z.enum(['Standard_LRS', 'StandardSSD_LRS', 'Premium_LRS', 'StandardSSD_ZRS', 'Premium_ZRS', 'PremiumV2_LRS', 'UltraSSD_LRS']).optional(),
+  // The first n data disks have write accelerator on (M-series, Premium SSD).
+  writeAcceleratorDisks: z.int().min(0).max(64).default(0),
+  // securityProfile.securityType; left out for a standard VM.
+  securityType: z.enum(['TrustedLaunch', 'ConfidentialVM']).optional(),
   powerState: z.enum(['running', 'stopped', 'deallocated']).default('running'),
   provisioningState: z.enum(['Succeeded', 'Failed', 'Updating']).default('Succeeded'),
   agent: AgentSchema.default({ status: 'ready' }),
@@ -271,6 +277,22 @@ const ProtectedItemSchema = z.strictObject({
   lastBackupTime: isoDateTime.optional(),
 });
 
+// Fields left out are Azure's defaults for a new vault (src/shared/vault-security.ts). Soft delete can't be
+// Disabled: secure by default enforces it on every Recovery Services vault.
+const VaultSecuritySchema = z.strictObject({
+  softDelete: z.enum(['Enabled', 'AlwaysON']).default('Enabled'),
+  softDeleteRetentionDays: z.number().int().min(14).max(180).default(14),
+  immutability: z.enum(['Disabled', 'Unlocked', 'Locked']).default('Disabled'),
+  crossSubscriptionRestore: z.enum(['Enabled', 'Disabled', 'PermanentlyDisabled']).default('Enabled'),
+  publicNetworkAccess: z.enum(['Enabled', 'Disabled']).default('Enabled'),
+  jobFailureAlerts: z.enum(['Enabled', 'Disabled']).default('Enabled'),
+  // The ARM id of the Microsoft.DataProtection/resourceGuards that protects the vault (multi-user authorization).
+  resourceGuard: z
+    .string()
+    .regex(/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.DataProtection\/resourceGuards\/[^/]+$/i, 'the ARM id of a Microsoft.DataProtection/resourceGuards resource')
+    .optional(),
+});
+
 const VaultSchema = z
   .strictObject({
     name: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{1,49}$/, '2-50 letters, digits or hyphens; starts with a letter'),
@@ -282,6 +304,7 @@ const VaultSchema = z
     storageConfig: z.enum(['Locked', 'Unlocked']).optional(),
     policies: z.array(BackupPolicySchema).default([]),
     protectedItems: z.array(ProtectedItemSchema).default([]),
+    security: VaultSecuritySchema.prefault({}),
   })
   .refine((v) => !(v.crossRegionRestore && v.storageRedundancy !== 'GeoRedundant'), {
     message: 'crossRegionRestore needs storageRedundancy GeoRedundant',

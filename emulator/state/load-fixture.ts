@@ -6,7 +6,10 @@ import type { Fixture } from './fixture-schema.ts';
 import { FixtureSchema } from './fixture-schema.ts';
 import { buildIndex, idOf, resourceGroupId, SYSTEM_POLICY_NAMES } from './fixture-refs.ts';
 import type { ArmResource, IdentityData } from './store.ts';
-import { DEFAULT_POLICY, ENHANCED_POLICY, policyResource, protectionResources, storageConfigResource, vaultResource } from './wire-backup.ts';
+import {
+  DEFAULT_POLICY, ENHANCED_POLICY, policyResource, protectionResources, resourceGuardProxyResource, storageConfigResource, vaultResource,
+} from './wire-backup.ts';
+import { FIXTURE_TIME } from './wire-util.ts';
 import type { CatalogData } from './wire-catalog.ts';
 import { buildCatalog } from './wire-catalog.ts';
 import { computeResources, planCompute } from './wire-compute.ts';
@@ -120,12 +123,23 @@ export function buildState(fixture: Fixture): LoadedState {
       resources.push(...computeResources(compute, sub, rg, nicIds));
       for (const vault of rg.vaults) {
         const vaultId = idOf('vault', sub.subscriptionId, rg.name, vault.name);
+        const { security } = vault;
         resources.push(vaultResource(vaultId, {
           location: vault.location ?? rg.location,
           tags: vault.tags,
           storageRedundancy: vault.storageRedundancy,
           crossRegionRestore: vault.crossRegionRestore,
+          security: {
+            softDeleteState: security.softDelete,
+            softDeleteRetentionDays: security.softDeleteRetentionDays,
+            immutability: security.immutability,
+            crossSubscriptionRestore: security.crossSubscriptionRestore,
+            publicNetworkAccess: security.publicNetworkAccess,
+            jobFailureAlerts: security.jobFailureAlerts,
+          },
+          resourceGuarded: security.resourceGuard !== undefined,
         }));
+        if (security.resourceGuard) resources.push(resourceGuardProxyResource(vaultId, security.resourceGuard, FIXTURE_TIME));
         const locked = vault.storageConfig ?? (vault.protectedItems.length > 0 ? 'Locked' : 'Unlocked');
         resources.push(storageConfigResource(vaultId, vault.storageRedundancy, vault.crossRegionRestore, locked));
         for (const policy of [DEFAULT_POLICY, ENHANCED_POLICY, ...vault.policies]) {

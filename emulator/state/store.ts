@@ -61,12 +61,14 @@ export interface Store {
   delete(id: string): boolean;
   /** Resources of the type whose id lies under the scope, in insertion order. */
   list(query: ListQuery): ArmResource[];
-  /** Back to the loaded fixture, as a fresh deep copy. */
+  /** Back to the fixture loaded at start, as a fresh deep copy (also after replace()). */
   reset(): void;
   /** Every resource, in insertion order (read-only, like get/list). */
   all(): IterableIterator<ArmResource>;
   /** Calls `listener` after every put, delete and reset (Resource Graph's indexer follows the store this way). */
   onChange(listener: (change: StoreChange) => void): () => void;
+  /** Replaces the whole state with another fixture's until the next reset() (a test control: a large tenant at run time). */
+  replace(fixture: Fixture): void;
   /** Sets a subscription's registration state of a provider namespace; false if the catalog knows neither. */
   setProviderRegistration(subscriptionId: string, namespace: string, state: RegistrationState): boolean;
 }
@@ -110,14 +112,15 @@ function createStoreFromState(initial: LoadedState): Store {
   // first load takes the freshly built objects as they are. structuredClone of a 50,000-VM tenant takes a minute.
   const pristine = JSON.stringify(initial.resources);
   let firstLoad: ArmResource[] | undefined = initial.resources;
-  const load = (): void => {
+  /** `replacement`: another fixture's freshly built state (its objects are new, so they are taken as they are). */
+  const load = (replacement?: LoadedState): void => {
     byId = new Map();
     byType = new Map();
-    const resources = firstLoad ?? (JSON.parse(pristine) as ArmResource[]);
+    const resources = replacement?.resources ?? firstLoad ?? (JSON.parse(pristine) as ArmResource[]);
     firstLoad = undefined;
     for (const resource of resources) insert(resource);
-    identity = structuredClone(initial.identity);
-    catalog = structuredClone(initial.catalog);
+    identity = structuredClone((replacement ?? initial).identity);
+    catalog = structuredClone((replacement ?? initial).catalog);
   };
   load();
 
@@ -169,6 +172,10 @@ function createStoreFromState(initial: LoadedState): Store {
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    replace(fixture) {
+      load(buildState(fixture));
+      emit({ kind: 'reset', at: Date.now() });
     },
     setProviderRegistration(subscriptionId, namespace, state) {
       const states = catalog.registrations[subscriptionId.toLowerCase()];

@@ -1,6 +1,7 @@
 // Recovery Services resources in ARM wire format (shapes follow rest-examples/recoveryservices and
 // rest-examples/recoveryservicesbackup, and arm-api.md §1a-§1e). The builders are exported so that the
 // routes that create vaults, policies and protection produce the same shapes as the fixture loader.
+import { AZURE_DEFAULT_SECURITY, securityProperties, type VaultSecurity } from '../../src/shared/vault-security.ts';
 import type { BackupPolicy, Vault } from './fixture-schema.ts';
 import type { ArmResource } from './store.ts';
 import { FIXTURE_TIME, stableNumber } from './wire-util.ts';
@@ -17,6 +18,33 @@ export interface VaultOptions {
   storageRedundancy: StorageRedundancy;
   crossRegionRestore: boolean;
   etagTime?: string;
+  /** Azure's defaults for a new vault when left out. */
+  security?: VaultSecurity;
+  /** Whether a Resource Guard proxy links the vault (multi-user authorization). */
+  resourceGuarded?: boolean;
+}
+
+export const RESOURCE_GUARD_PROXY_TYPE = 'Microsoft.RecoveryServices/vaults/backupResourceGuardProxies';
+
+/**
+ * The security sections of a vault's properties, as the service reports them (GETVault.json): the wizard's
+ * settings, plus what it does not set (enhancedSecurityState follows the soft delete state; classic alerts
+ * are retired, so they read Disabled).
+ */
+export function securityWire(security: VaultSecurity, resourceGuarded: boolean): Record<string, unknown> {
+  const wire = securityProperties(security, null);
+  return {
+    ...wire,
+    securitySettings: {
+      ...wire.securitySettings,
+      softDeleteSettings: { ...wire.securitySettings?.softDeleteSettings, enhancedSecurityState: security.softDeleteState },
+      multiUserAuthorization: resourceGuarded ? 'Enabled' : 'Disabled',
+    },
+    monitoringSettings: {
+      azureMonitorAlertSettings: { alertsForAllJobFailures: security.jobFailureAlerts, alertsForAllReplicationIssues: 'Enabled', alertsForAllFailoverIssues: 'Disabled' },
+      classicAlertSettings: { alertsForCriticalOperations: 'Disabled', emailNotificationsForSiteRecovery: 'Disabled' },
+    },
+  };
 }
 
 export function vaultResource(vaultId: string, options: VaultOptions): ArmResource {
@@ -38,10 +66,7 @@ export function vaultResource(vaultId: string, options: VaultOptions): ArmResour
         standardTierStorageRedundancy: options.storageRedundancy,
         crossRegionRestore: options.crossRegionRestore ? 'Enabled' : 'Disabled',
       },
-      securitySettings: {
-        softDeleteSettings: { softDeleteState: 'Enabled', softDeleteRetentionPeriodInDays: 14, enhancedSecurityState: 'Enabled' },
-      },
-      publicNetworkAccess: 'Enabled',
+      ...securityWire(options.security ?? AZURE_DEFAULT_SECURITY, options.resourceGuarded ?? false),
       backupStorageVersion: 'V2',
     },
   };
@@ -213,4 +238,26 @@ export function protectionResources(options: ProtectionOptions): [container: Arm
     properties,
   };
   return [container, item];
+}
+
+/**
+ * The proxy that links a vault to a Resource Guard (multi-user authorization). Azure names it VaultProxy;
+ * the operation details are the two of GetResourceGuardProxy.json (the full list per guard is not public).
+ */
+export function resourceGuardProxyResource(vaultId: string, resourceGuardId: string, lastUpdatedTime: string): ArmResource {
+  const request = (operation: string) => ({
+    vaultCriticalOperation: `Microsoft.DataProtection/resourceGuards/${operation}`,
+    defaultResourceRequest: `${resourceGuardId}/${operation}/default`,
+  });
+  return {
+    id: `${vaultId}/backupResourceGuardProxies/VaultProxy`,
+    name: 'VaultProxy',
+    type: RESOURCE_GUARD_PROXY_TYPE,
+    properties: {
+      resourceGuardResourceId: resourceGuardId,
+      resourceGuardOperationDetails: [request('deleteResourceGuardProxyRequests'), request('disableSoftDeleteRequests')],
+      lastUpdatedTime,
+      description: 'Critical operations on this vault need approval through the Resource Guard.',
+    },
+  };
 }

@@ -86,16 +86,19 @@ function virtualMachine(id: string, vm: VirtualMachine, rg: ResourceGroup, locat
   };
   const dataDisks = Array.from({ length: vm.dataDisks }, (_, lun) => {
     const name = `${vm.name}_DataDisk_${lun}`;
-    return {
+    const disk: Record<string, unknown> = {
       lun,
       name,
       createOption: 'Empty',
+      // Write accelerator needs caching None or ReadOnly; Premium SSD v2 and Ultra take None only.
       caching: 'None',
-      managedDisk: { id: diskId(sub, rg.name, name), storageAccountType: vm.diskType },
+      managedDisk: { id: diskId(sub, rg.name, name), storageAccountType: vm.dataDiskType ?? vm.diskType },
       deleteOption: 'Detach',
       diskSizeGB: vm.dataDiskSizeGB,
       toBeDetached: false,
     };
+    if (lun < vm.writeAcceleratorDisks) disk.writeAcceleratorEnabled = true;
+    return disk;
   });
   const storageProfile: Record<string, unknown> = {};
   if (vm.image !== undefined) {
@@ -118,6 +121,9 @@ function virtualMachine(id: string, vm: VirtualMachine, rg: ResourceGroup, locat
   };
   // A VM built by attaching an uploaded OS disk has no osProfile at all.
   if (vm.image !== undefined) properties.osProfile = osProfile(vm);
+  if (vm.securityType !== undefined) {
+    properties.securityProfile = { securityType: vm.securityType, uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } };
+  }
   properties.networkProfile = { networkInterfaces: nics.map((nicId, i) => ({ id: nicId, properties: { primary: i === 0 } })) };
   properties.diagnosticsProfile = { bootDiagnostics: { enabled: true } };
   if (setId !== undefined) properties.availabilitySet = ref(setId);

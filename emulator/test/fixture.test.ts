@@ -218,6 +218,37 @@ describe('contoso references resolve', () => {
   });
 });
 
+describe('contoso vault security', () => {
+  const vault = (name: string) => {
+    const [found] = allOf('Microsoft.RecoveryServices/vaults').filter((r) => r.name === name);
+    return found?.properties ?? {};
+  };
+
+  it('rsv-prod-weu has Azure’s defaults; rsv-legacy-weu is hardened and guarded', () => {
+    expect(at(vault('rsv-prod-weu'), 'securitySettings', 'softDeleteSettings')).toMatchObject({ softDeleteState: 'Enabled', softDeleteRetentionPeriodInDays: 14 });
+    expect(at(vault('rsv-prod-weu'), 'securitySettings', 'multiUserAuthorization')).toBe('Disabled');
+    expect(at(vault('rsv-legacy-weu'), 'securitySettings', 'immutabilitySettings', 'state')).toBe('Locked');
+    expect(at(vault('rsv-legacy-weu'), 'securitySettings', 'softDeleteSettings', 'softDeleteState')).toBe('AlwaysON');
+    expect(at(vault('rsv-legacy-weu'), 'securitySettings', 'multiUserAuthorization')).toBe('Enabled');
+    const proxies = allOf('Microsoft.RecoveryServices/vaults/backupResourceGuardProxies');
+    expect(proxies.map((p) => p.id.split('/')[8])).toEqual(['rsv-legacy-weu']);
+  });
+
+  it('refuses a soft delete the service would not hold, a retention out of range and a guard that is not a resource guard id', () => {
+    const withSecurity = (security: Record<string, unknown>) => {
+      const data = rawContoso();
+      // arr() keeps the objects themselves, so the change lands in `data`.
+      const rg = arr(at(data, 'subscriptions', 0, 'resourceGroups')).find((g) => g['name'] === 'rg-backup');
+      const [first] = arr(rg?.['vaults']);
+      if (first) first['security'] = security;
+      return () => parseFixture(data);
+    };
+    expect(withSecurity({ softDelete: 'Disabled' })).toThrow(/security\.softDelete/);
+    expect(withSecurity({ softDeleteRetentionDays: 7 })).toThrow(/softDeleteRetentionDays/);
+    expect(withSecurity({ resourceGuard: 'guard-1' })).toThrow(/resourceGuards/);
+  });
+});
+
 describe('contoso guide cases', () => {
   it('web-01: plain Windows Server 2022, agent Ready', () => {
     const r = vm('web-01');

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildHttpApp, settingsFrom } from '../app.ts';
 import { readConfig } from '../config.ts';
+import { CONTROL_HEADERS } from '../control/header.ts';
 import { graphHarness, USERS } from './graph-harness.ts';
 
 describe('graph flags', () => {
@@ -24,13 +25,13 @@ describe('graph test controls', () => {
     const h = graphHarness();
     const initialSettings = structuredClone(h.settings);
     const app = await buildHttpApp({ arm: h.arm, graph: h.graph, store: h.store, settings: h.settings, initialSettings, distDir: '/nonexistent' });
-    const changed = await app.inject({ method: 'POST', url: '/_emulator/settings', payload: { graph: { quotaLimit: 1, lagMs: 500 } } });
+    const changed = await app.inject({ method: 'POST', url: '/_emulator/settings', headers: CONTROL_HEADERS, payload: { graph: { quotaLimit: 1, lagMs: 500 } } });
     expect(changed.json()).toMatchObject({ graph: { enabled: true, quotaLimit: 1, quotaWindowMs: 5000, lagMs: 500 } });
     const query = { query: 'Resources | take 1' };
     expect((await h.query(USERS.sp, query)).status).toBe(200);
     expect((await h.query(USERS.sp, query)).status).toBe(429);
-    expect((await app.inject({ method: 'POST', url: '/_emulator/settings', payload: { graph: { quotaLimit: 0 } } })).statusCode).toBe(400);
-    await app.inject({ method: 'POST', url: '/_emulator/reset' });
+    expect((await app.inject({ method: 'POST', url: '/_emulator/settings', headers: CONTROL_HEADERS, payload: { graph: { quotaLimit: 0 } } })).statusCode).toBe(400);
+    await app.inject({ method: 'POST', url: '/_emulator/reset', headers: CONTROL_HEADERS });
     expect(h.settings.graph).toEqual(initialSettings.graph);
     expect((await h.query(USERS.sp, query)).headers['x-ms-user-quota-remaining']).toBe('14');
     await app.close();

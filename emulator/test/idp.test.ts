@@ -343,6 +343,36 @@ describe('authorization code + PKCE (the SPA)', () => {
     expect((await verifyArmToken(tokens['access_token'])).payload['preferred_username']).toBe(BEN.userPrincipalName);
   });
 
+  it('answers a sign-in posted with no account chosen with an alert, focusing the first account', async () => {
+    const browser = new Browser();
+    const { page } = await browser.navigate(authorizeUrl(pkce().challenge));
+    const html = await page!.text();
+    // The browser's own "required" check would stop the form silently; the server says what is missing.
+    expect(html).toMatch(/<form method="post" action="[^"]*\/login" novalidate>/);
+    const empty = await browser.navigate(formAction(html, '/login'), form({ password: 'demo' }));
+    expect(empty.page?.status).toBe(200);
+    const answer = await empty.page!.text();
+    expect(answer).toContain('<p class="error" role="alert" id="sign-in-error">Choose an account to sign in with.</p>');
+    expect(answer).toMatch(/id="account-0"[^>]* autofocus>/);
+    expect(answer).toContain('<fieldset aria-describedby="sign-in-error">');
+    expect(answer).not.toMatch(/id="password"[^>]*autofocus/);
+  });
+
+  it('serves its pages with a strict CSP whose nonce is the one on the page’s style, and never framed', async () => {
+    const { page } = await new Browser().navigate(authorizeUrl(pkce().challenge));
+    const csp = page?.headers.get('content-security-policy') ?? '';
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1] ?? 'none';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain(`form-action 'self' ${origin} ${VITE_ORIGIN}`);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(await page!.text()).toContain(`<style nonce="${nonce}">`);
+    expect(page?.headers.get('x-frame-options')).toBe('DENY');
+    expect(page?.headers.get('x-content-type-options')).toBe('nosniff');
+    const again = await new Browser().navigate(authorizeUrl(pkce().challenge));
+    expect(again.page?.headers.get('content-security-policy')).not.toBe(csp);
+  });
+
   it('shows the picker with a notice for an unknown login_hint', async () => {
     const { page } = await new Browser().navigate(authorizeUrl(pkce().challenge, { login_hint: 'zoe@contoso.example' }));
     const html = await page!.text();
@@ -405,6 +435,9 @@ describe('sign-out', () => {
       const html = await page!.text();
       expect(html).toContain('<html lang="en">');
       expect(html).toContain("document.getElementById('op.logoutForm').submit()");
+      // Its one script runs under the page's CSP by the response's nonce.
+      const nonce = /'nonce-([^']+)'/.exec(page?.headers.get('content-security-policy') ?? '')?.[1] ?? 'none';
+      expect(html).toContain(`<script nonce="${nonce}">`);
       // What the page's script submits:
       expect(hiddenFields(html)).toMatchObject({ logout: 'yes', xsrf: expect.any(String) });
       const { appRedirect } = await browser.navigate(formAction(html, '/session/end/confirm'), form(hiddenFields(html)));

@@ -29,6 +29,17 @@ const useStyles = makeStyles({
   actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, marginTop: tokens.spacingVerticalS },
 });
 
+/**
+ * What to do after a sign-in that did not complete. The generic advice for auth errors says to sign out and in
+ * again, which makes no sense to someone who is not signed in.
+ */
+function signInRemedy(code: string): string {
+  if (code === 'access_denied' || code === 'user_cancelled') {
+    return 'You cancelled the sign-in, so you are not signed in. Choose Sign in to start again.';
+  }
+  return 'Choose Sign in to try again. If it fails again, report the code shown here.';
+}
+
 /** Reads `?login_hint=` so a link (or a test) can start sign-in for a known user without the account picker. */
 function loginHintFromUrl(): string | undefined {
   return new URLSearchParams(window.location.search).get('login_hint')?.trim() || undefined;
@@ -78,7 +89,7 @@ export function LandingPage({ signInError }: { signInError: unknown }) {
               </MessageBarBody>
             </MessageBar>
           )}
-          {error !== null && <ErrorPanel title="Sign-in did not complete" error={toAzureError(error)} />}
+          {error !== null && <SignInError error={error} />}
           <div className={styles.actions}>
             <Button appearance="primary" size="large" onClick={onSignIn} disabled={redirecting}>
               Sign in
@@ -90,4 +101,9 @@ export function LandingPage({ signInError }: { signInError: unknown }) {
       </main>
     </div>
   );
+}
+
+function SignInError({ error }: { error: unknown }) {
+  const detail = toAzureError(error);
+  return <ErrorPanel title="Sign-in did not complete" error={detail} remedy={signInRemedy(detail.code)} />;
 }

@@ -8,7 +8,8 @@ import type { JournalRelay } from '../journal/relay.ts';
 import { guardedStorage } from '../store/guarded-storage.ts';
 import { journalSinkOf } from '../store/journal-slice.ts';
 import { useHydrated, WizardStoreProvider } from '../store/store-context.tsx';
-import { createWizardStore, storageKeyFor, type WizardStore } from '../store/wizard-store.ts';
+import { isProgressKeyOf } from '../store/storage-key.ts';
+import { createWizardStore, flushSavedProgress, SAVE_INTERVAL_MS, storageKeyFor, type WizardStore } from '../store/wizard-store.ts';
 import { FullPageSpinner } from './full-page-spinner.tsx';
 import { resumeJournal } from './resume-journal.ts';
 import { createAppRouter } from './router.tsx';
@@ -24,8 +25,13 @@ export function SignedInApp({ account, journal }: SignedInAppProps) {
   // Saving waits for the write lock: a tab that does not hold it must not overwrite the holder's progress.
   const [holder] = useState<{ lock: WriteLock | null }>(() => ({ lock: null }));
   const [store] = useState(() =>
-    createWizardStore({ account, storage: guardedStorage(window.localStorage, () => holder.lock?.status() === 'held') }),
+    createWizardStore({
+      account,
+      storage: guardedStorage(window.localStorage, () => holder.lock?.status() === 'held'),
+      saveIntervalMs: SAVE_INTERVAL_MS,
+    }),
   );
+  useFlushWhenHidden(store);
   const lock = useAccountWriteLock(account, store, journal, holder);
   const hydrated = useHydrated(store);
   if (!hydrated) return <FullPageSpinner label="Loading your saved progress…" />;
@@ -65,12 +71,20 @@ function useAccountWriteLock(account: SignedInAccount, store: WizardStore, journ
         armEndpoint: arm.endpoint,
       }).catch((error: unknown) => console.error('Resuming the writes in flight failed.', error));
     });
+    // The holder saves each journal entry under a key of its own, so a read-only tab hears many changes a
+    // second during a large Enable: it re-reads at most every SAVE_INTERVAL_MS.
+    let rereadTimer: ReturnType<typeof setTimeout> | null = null;
     const onStorage = (event: StorageEvent) => {
-      if (event.key === key && created.status() !== 'held') void store.persist.rehydrate();
+      if (event.key === null || !isProgressKeyOf(key, event.key) || created.status() === 'held' || rereadTimer) return;
+      rereadTimer = setTimeout(() => {
+        rereadTimer = null;
+        if (created.status() !== 'held') void store.persist.rehydrate();
+      }, SAVE_INTERVAL_MS);
     };
     window.addEventListener('storage', onStorage);
     setLock(created);
     return () => {
+      if (rereadTimer) clearTimeout(rereadTimer);
       window.removeEventListener('storage', onStorage);
       stopListening();
       detach();
@@ -87,4 +101,21 @@ function WizardRouter({ store }: { store: WizardStore }) {
   const [router] = useState(() => createAppRouter({ store }));
   useEffect(() => () => router.dispose(), [router]);
   return <RouterProvider router={router} />;
+}
+
+/** The choices are saved at most every SAVE_INTERVAL_MS; a page being hidden or closed saves what is pending. */
+function useFlushWhenHidden(store: WizardStore) {
+  useEffect(() => {
+    const flush = () => flushSavedProgress(store);
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      flush();
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [store]);
 }

@@ -1,4 +1,4 @@
-import { Body1, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens, type GriffelRenderer } from '@fluentui/react-components';
 import { PageHeading } from '../components/page-heading.tsx';
 import { ThemeRoot } from './app.tsx';
 
@@ -11,10 +11,19 @@ const useStyles = makeStyles({
 type StartupErrorPageProps = { title: string; intro: string; problems: string[]; advice: string };
 
 /** Shown instead of a blank screen when the app cannot start: bad configuration or MSAL failing to start. */
-export function StartupErrorPage({ title, intro, problems, advice }: StartupErrorPageProps) {
+export function StartupErrorPage({ styles, ...props }: StartupErrorPageProps & { styles: GriffelRenderer }) {
+  // Its own component, so its styles come from the renderer ThemeRoot provides (the one with the CSP nonce).
+  return (
+    <ThemeRoot renderer={styles}>
+      <StartupError {...props} />
+    </ThemeRoot>
+  );
+}
+
+function StartupError({ title, intro, problems, advice }: StartupErrorPageProps) {
   const styles = useStyles();
   return (
-    <ThemeRoot>
+    <>
       <main className={styles.main}>
         <PageHeading>{title}</PageHeading>
         <MessageBar intent="error" layout="multiline">
@@ -31,6 +40,6 @@ export function StartupErrorPage({ title, intro, problems, advice }: StartupErro
         </MessageBar>
         <Body1 as="p">{advice}</Body1>
       </main>
-    </ThemeRoot>
+    </>
   );
 }

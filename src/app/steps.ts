@@ -122,7 +122,7 @@ export const steps: readonly WizardStep[] = [
     path: '/setup/review',
     title: 'Review',
     description:
-      'Check every choice before anything changes in Azure: the subscription, the vault and its replication, the policy, and the virtual machines to protect, with any warnings about their agent or network.',
+      'Check every choice before anything changes in Azure: the subscription, the vault and its replication, the policy, and the virtual machines to protect, with what you accepted about them (their agent, network or limits).',
     // Approved on the page once every write is permitted; a later change of vault, policy or VMs undoes it.
     isComplete: isReviewApproved,
     summarize: (state) => (isReviewApproved(state) ? 'Plan approved' : null),

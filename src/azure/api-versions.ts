@@ -4,3 +4,9 @@
  */
 export const RECOVERY_SERVICES_API_VERSION = '2026-07-01';
 export const RESOURCES_API_VERSION = '2025-04-01';
+
+/**
+ * The backup api-version protection is enabled with: @azure/arm-recoveryservicesbackup 12.0.0's own default
+ * (its client isn't pinned). What the Trusted Launch rule depends on: a Standard policy needs 2025-01-01 or later.
+ */
+export const BACKUP_API_VERSION = '2023-06-01';

@@ -14,6 +14,7 @@ import { keepErrorBodyPolicy } from './keep-error-body-policy.ts';
 import { createGraphPacer, graphPacingPolicy } from './graph-pacer.ts';
 import type { ReadBudget } from './rate-budget.ts';
 import { readBudgetPolicy } from './read-budget-policy.ts';
+import { createBudgetBoard, rateLimitPolicy, type BudgetBoard, type BudgetOptions } from './write-budget.ts';
 
 export type ArmClientOptions = {
   /** ARM base URL: https://management.azure.com, or <origin>/arm for the local emulator. */
@@ -23,6 +24,8 @@ export type ArmClientOptions = {
   httpClient?: HttpClient;
   /** Where every write is recorded (journaled.ts); main.tsx passes the relay to the signed-in account's journal. */
   journal?: JournalSink;
+  /** ARM's write bucket as the budgets assume it (write-budget.ts); the defaults are ARM's. */
+  writeBudget?: BudgetOptions;
   /** Mirrors ARM's read bucket per subscription from every answer (rate-budget.ts), for paced fan-out reads. */
   readBudget?: ReadBudget;
 };
@@ -36,6 +39,8 @@ export type ArmClients = {
   endpoint: string;
   /** Absent only in tests that don't journal. */
   journal?: ArmJournal;
+  /** Writes left per subscription, fed from every response's rate-limit headers. */
+  budgets: BudgetBoard;
   subscriptions(): Promise<SubscriptionClient>;
   /** The clients below are bound to one subscription (their constructors take it); one instance per subscription. */
   resources(subscriptionId: string): Promise<ResourceManagementClient>;
@@ -73,15 +78,17 @@ function perSubscription<T>(create: (subscriptionId: string) => Promise<T>): (su
   };
 }
 
-export function createArmClients({ endpoint, credential, httpClient, journal, readBudget }: ArmClientOptions): ArmClients {
+export function createArmClients({ endpoint, credential, httpClient, journal, writeBudget, readBudget }: ArmClientOptions): ArmClients {
   // Per retry: each HTTP attempt of a journaled write is counted, including the SDK's own retries.
   const attempts = journal ? createAttemptRegistry() : null;
+  const budgets = createBudgetBoard(writeBudget);
   // Modular (TypeSpec) clients take `credentials.scopes`; the AutoRest backup client will take `credentialScopes`.
   const modular = {
     endpoint,
     credentials: { scopes: [ARM_DEFAULT_SCOPE] },
     additionalPolicies: [
       { policy: keepErrorBodyPolicy, position: 'perCall' as const },
+      { policy: rateLimitPolicy(budgets), position: 'perRetry' as const },
       ...(attempts ? [{ policy: attempts.policy, position: 'perRetry' as const }] : []),
       ...(readBudget ? [{ policy: readBudgetPolicy(readBudget), position: 'perRetry' as const }] : []),
     ],
@@ -89,6 +96,7 @@ export function createArmClients({ endpoint, credential, httpClient, journal, re
   };
   return {
     endpoint,
+    budgets,
     ...(journal ? { journal: { sink: journal, attempts } } : {}),
     subscriptions: lazily(async () => {
       const { SubscriptionClient } = await import('@azure/arm-resources-subscriptions');

@@ -40,6 +40,11 @@ import { findVmPolicy } from './policies.ts';
 import { getVmProtectionStatus, listProtectedVms, type ProtectedVm } from './protected-vms.ts';
 import { getSecurityRule, type SecurityRuleRead } from './security-rule-read.ts';
 import { getVaultDetails, type VaultDetails } from './vault-details.ts';
+import { updateVaultSecurity } from './vault-security.ts';
+import { getMultiUserAuthorization, type MultiUserAuthorization } from './resource-guard.ts';
+import { preValidateProtection, type PreValidation } from './backup-prevalidate.ts';
+import { validateVmBackupFeature, type FeatureSupportStatus } from './backup-features.ts';
+import type { SecurityWire, VaultSecurity } from '../shared/vault-security.ts';
 import { listTenants, type Tenant } from './tenants.ts';
 import { queryGraph, type GraphQueryOptions, type GraphQueryResult, type GraphScope } from './resource-graph.ts';
 import { createReadBudget, type ReadBudget } from './rate-budget.ts';
@@ -91,6 +96,16 @@ export type ArmGateway = {
   ): Promise<VaultSummary>;
   countProtectedVms(subscriptionId: string, resourceGroup: string, vaultName: string): Promise<number | null>;
   getStorageConfig(subscriptionId: string, resourceGroup: string, vaultName: string): Promise<VaultStorageConfig>;
+  /** PATCH of the vault's security sections; answers the settings Azure then reports. */
+  updateVaultSecurity(
+    subscriptionId: string,
+    resourceGroup: string,
+    vaultName: string,
+    properties: SecurityWire,
+    onProgress?: (progress: OperationProgress) => void,
+  ): Promise<VaultSecurity>;
+  /** Never throws for a refused read: "unknown" says why. */
+  getMultiUserAuthorization(vault: VaultRef): Promise<MultiUserAuthorization>;
   setStorageConfig(subscriptionId: string, resourceGroup: string, vaultName: string, change: StorageConfigChange): Promise<void>;
   // Policy step.
   listVmPolicies(vault: VaultRef): Promise<VmBackupPolicy[]>;
@@ -122,6 +137,9 @@ export type ArmGateway = {
   ): Promise<{ vaultId: string; policyName: string; state: string } | null>;
   getSecurityRule(ruleId: string): Promise<SecurityRuleRead | null>;
   listTenants(): Promise<Tenant[]>;
+  // Review: Azure Backup's own pre-checks.
+  preValidateProtection(subscriptionId: string, location: string, vmId: string, vaultId: string): Promise<PreValidation>;
+  validateVmBackupFeature(subscriptionId: string, location: string, vmSize: string, vmSku: string): Promise<FeatureSupportStatus>;
   // Enable step: configure protection, back up now, and following operations (also after a reload).
   getProtectedVmItem(vault: VaultRef, vm: VmRef): Promise<ProtectedVmItem | null>;
   /** Never throws for Azure's answers: a refused send, a failed operation and one still running are outcomes. */
@@ -149,6 +167,8 @@ export type ArmGateway = {
   /** The vault's discovery, once per vault and region per session, in the background (needed before Enable only). */
   ensureDiscovery(vault: VaultLocator & { location: string }, options?: RefreshOptions): Promise<number>;
   discoveryState(vault: VaultLocator & { location: string }): DiscoveryState | undefined;
+  /** Waits until the subscription's write budget allows one more write (write-budget.ts); aborts with the signal. */
+  paceWrite(subscriptionId: string, signal?: AbortSignal): Promise<void>;
 };
 
 async function normalised<T>(operation: () => Promise<T>): Promise<T> {
@@ -178,6 +198,8 @@ export function createArmGateway(options: ArmClientOptions): ArmGateway {
     createVault: (sub, rg, name, body, onProgress) => normalised(() => createVault(clients, sub, rg, name, body, onProgress)),
     countProtectedVms: (sub, rg, vault) => normalised(() => countProtectedVms(clients, sub, rg, vault)),
     getStorageConfig: (sub, rg, vault) => normalised(() => getStorageConfig(clients, sub, rg, vault)),
+    updateVaultSecurity: (sub, rg, vault, properties, onProgress) => normalised(() => updateVaultSecurity(clients, sub, rg, vault, properties, onProgress)),
+    getMultiUserAuthorization: (vault) => normalised(() => getMultiUserAuthorization(clients, vault)),
     setStorageConfig: (sub, rg, vault, change) => normalised(() => setStorageConfig(clients, sub, rg, vault, change)),
     listVmPolicies: (vault) => normalised(() => listVmPolicies(clients, vault)),
     createVmPolicy: (vault, name, payload, options) => normalised(() => createVmPolicy(clients, vault, name, payload, options)),
@@ -196,6 +218,8 @@ export function createArmGateway(options: ArmClientOptions): ArmGateway {
     getVmProtectionStatus: (sub, location, vmId) => normalised(() => getVmProtectionStatus(clients, sub, location, vmId)),
     getSecurityRule: (ruleId) => normalised(() => getSecurityRule(clients, ruleId)),
     listTenants: () => normalised(() => listTenants(clients)),
+    preValidateProtection: (sub, location, vmId, vaultId) => normalised(() => preValidateProtection(clients, sub, location, vmId, vaultId)),
+    validateVmBackupFeature: (sub, location, size, sku) => normalised(() => validateVmBackupFeature(clients, sub, location, size, sku)),
     getProtectedVmItem: (vault, vm) => normalised(() => getProtectedVmItem(clients, vault, vm)),
     enableVmProtection: (vault, vm, policyId, observer) => normalised(() => enableVmProtection(clients, vault, vm, policyId, observer)),
     triggerVmBackup: (vault, vm, observer) => normalised(() => triggerVmBackup(clients, vault, vm, observer)),
@@ -210,5 +234,6 @@ export function createArmGateway(options: ArmClientOptions): ArmGateway {
     confirmNetworks: (rows, max) => confirmNetworks(clients, rows, max),
     ensureDiscovery: (vault, options) => normalised(() => discovery.ensure(vault, options)),
     discoveryState: (vault) => discovery.stateOf(vault),
+    paceWrite: (sub, signal) => clients.budgets.writes(sub).acquire(signal),
   };
 }

@@ -90,6 +90,21 @@ describe('journaled writes', () => {
     expect(accepted[0]).toMatchObject({ status: 201, operationUrl: op });
   });
 
+  it('vault security PATCH: only the sections sent, and the settings Azure reports back', async () => {
+    const sent: unknown[] = [];
+    const vault = {
+      id: VAULT_PATH,
+      name: 'rsv-1',
+      location: 'westeurope',
+      properties: { provisioningState: 'Succeeded', securitySettings: { immutabilitySettings: { state: 'Unlocked' }, softDeleteSettings: { softDeleteState: 'AlwaysON', softDeleteRetentionPeriodInDays: 30 } } },
+    };
+    const { gateway, log, intents } = gatewayWith({ [`PATCH ${VAULT_PATH}`]: [{ status: 200, body: vault }] });
+    const security = await gateway.updateVaultSecurity(SUB, 'rg-backup', 'rsv-1', { securitySettings: { immutabilitySettings: { state: 'Unlocked' } } }, (p) => sent.push(p));
+    expect(log).toEqual(['intent vault.patch', 'http PATCH', 'settled succeeded']);
+    expect(intents[0]).toMatchObject({ method: 'PATCH', target: VAULT_PATH, summary: { sections: 'securitySettings' } });
+    expect(security).toMatchObject({ immutability: 'Unlocked', softDeleteState: 'AlwaysON', softDeleteRetentionDays: 30 });
+  });
+
   it('storage config PATCH', async () => {
     const path = `${VAULT_PATH}/backupstorageconfig/vaultstorageconfig`;
     const { gateway, log, intents } = gatewayWith({ [`PATCH ${path}`]: [{ status: 204 }] });

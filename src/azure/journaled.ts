@@ -60,7 +60,14 @@ export type WriteHooks = {
 };
 
 /** The answer to the write's own request (not to polls). */
-export type FirstResponse = { status: number; requestId?: string; correlationId?: string; operationUrl?: string };
+export type FirstResponse = {
+  status: number;
+  requestId?: string;
+  correlationId?: string;
+  operationUrl?: string;
+  /** The 201/202's Retry-After: how long to wait before the first poll of its operation. */
+  retryAfter?: string;
+};
 
 function optional<K extends string>(key: K, value: string | null | undefined): { [P in K]?: string } {
   return (value ? { [key]: value } : {}) as { [P in K]?: string };
@@ -75,6 +82,7 @@ function readFirstResponse(raw: RawResponseLike): FirstResponse {
     ...optional('correlationId', raw.headers.get('x-ms-correlation-request-id')),
     // Only a 201/202 names an operation; a Location on a 200 is just where the resource is.
     ...(raw.status === 201 || raw.status === 202 ? optional('operationUrl', asyncUrl ?? location) : {}),
+    ...optional('retryAfter', raw.headers.get('retry-after')),
   };
 }
 

@@ -101,6 +101,11 @@ export type FollowOptions = {
   sleep?: (ms: number) => Promise<void>;
   /** Stops following after this long; the operation may still finish in Azure, and can be followed again. */
   timeoutMs?: number;
+  /**
+   * Waits this long before the first poll: a write just accepted says in its 202's Retry-After when to ask
+   * (ARM's guidance), which saves a poll that would only answer InProgress. Resuming polls at once.
+   */
+  initialDelayMs?: number;
   signal?: AbortSignal;
 };
 
@@ -130,8 +135,9 @@ export function resultOf(poll: OperationPoll): WriteResult {
 
 /** Polls until the operation ends (Succeeded, Failed, Canceled). Never throws: failures to poll come back unsettled. */
 export async function followOperation(clients: ArmClients, url: string, options: FollowOptions = {}): Promise<Settlement> {
-  const { onPoll, sleep = defaultSleep, timeoutMs = 30 * 60_000, signal } = options;
+  const { onPoll, sleep = defaultSleep, timeoutMs = 30 * 60_000, signal, initialDelayMs = 0 } = options;
   const deadline = Date.now() + timeoutMs;
+  if (initialDelayMs > 0) await sleep(initialDelayMs);
   for (let count = 1; ; count++) {
     if (signal?.aborted) return { settled: false, error: { kind: 'unknown', code: 'Aborted', message: 'Following the operation was stopped.' } };
     let poll: OperationPoll;

@@ -2,6 +2,7 @@ import type { ArmClients } from './clients.ts';
 import { toAzureError, type AzureError } from './errors.ts';
 import { runJournaled } from './journaled.ts';
 import { followOperation, type FollowOptions, type OperationPoll } from './operations.ts';
+import { retryAfterMs } from './policies.ts';
 import type { VaultRef } from './policy-types.ts';
 import { AZURE_FABRIC, protectedItemIdFor, protectionNamesFor, vaultIdOf, VM_PROTECTED_ITEM_TYPE, type VmRef } from './protection-names.ts';
 
@@ -93,7 +94,7 @@ async function sendAndFollow(
         return { outcome: 'succeeded', finalState: 'Succeeded', status: first?.status ?? 200, ...(first?.requestId ? { requestId: first.requestId } : {}) };
       }
       observer.onAccepted?.(entryId, first.operationUrl);
-      const settlement = await followOperation(clients, first.operationUrl, observer);
+      const settlement = await followOperation(clients, first.operationUrl, { ...observer, initialDelayMs: retryAfterMs(first.retryAfter) });
       if (!settlement.settled) {
         ended.outcome = { kind: 'inFlight', entryId, operationUrl: first.operationUrl, error: settlement.error };
         return null;

@@ -1,3 +1,4 @@
+import { securityFromProperties, type VaultSecurity } from '../shared/vault-security.ts';
 import { resourceGroupOf } from './arm-ids.ts';
 import type { ArmClients } from './clients.ts';
 import { toAzureError } from './errors.ts';
@@ -13,7 +14,14 @@ export type VaultDetails = {
   skuTier: string;
   provisioningState: string;
   tags: Record<string, string>;
+  /** Soft delete, immutability, cross-subscription restore, public network access and job-failure alerts. */
+  security: VaultSecurity;
+  /** The vault's own (read-only) multi-user authorization flag; which guard it is comes from the proxy read. */
+  multiUserAuthorization: 'Enabled' | 'Disabled' | 'Unknown';
 };
+
+const muaFlag = (value: string | undefined): VaultDetails['multiUserAuthorization'] =>
+  value === 'Enabled' || value === 'Disabled' ? value : 'Unknown';
 
 /** The vault read back from ARM, or null when it does not exist. */
 export async function getVaultDetails(
@@ -35,6 +43,8 @@ export async function getVaultDetails(
       skuTier: vault.sku?.tier ?? '',
       provisioningState: vault.properties?.provisioningState ?? '',
       tags: { ...(vault.tags ?? {}) },
+      security: securityFromProperties(vault.properties),
+      multiUserAuthorization: muaFlag(vault.properties?.securitySettings?.multiUserAuthorization),
     };
   } catch (error) {
     if (toAzureError(error).status === 404) return null;

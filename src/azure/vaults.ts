@@ -1,3 +1,4 @@
+import type { SecurityWire, SwitchState } from '../shared/vault-security.ts';
 import { resourceGroupOf } from './arm-ids.ts';
 import type { ArmClients } from './clients.ts';
 import { toAzureError } from './errors.ts';
@@ -18,7 +19,8 @@ export type VaultSummary = {
 export type VaultPutBody = {
   location: string;
   sku: { name: 'Standard' };
-  properties: { publicNetworkAccess: 'Enabled' };
+  /** The security sections as `securityProperties` builds them (all of them for a new vault). */
+  properties: SecurityWire & { publicNetworkAccess: SwitchState };
   tags?: Record<string, string>;
 };
 

@@ -2,11 +2,11 @@
 // profiles (osProfile.provisionVMAgent, the NICs) AND its instance view (agent, extensions, power state)
 // together. Listing the subscription's VMs for the profiles and then reading each instance view would cost
 // the list's pages on top of the same one call per VM.
-import type { OsProfileLike, OsType, StatusLike } from '../readiness/index.ts';
+import type { DiskFacts, OsProfileLike, OsType, StatusLike } from '../readiness/index.ts';
 import { resourceGroupOf } from './arm-ids.ts';
 import type { ArmClients } from './clients.ts';
 import { toAzureError } from './errors.ts';
-import { fieldsOf, type VmFields, type Wire } from './vm-wire.ts';
+import { disksOf, fieldsOf, securityTypeOf, type VmFields, type Wire } from './vm-wire.ts';
 
 export type StatusInfo = { code?: string; level?: string; displayStatus?: string; message?: string };
 
@@ -33,6 +33,10 @@ export type VmCheckRead = {
   osProfile?: OsProfileLike;
   /** Network interface ids, the primary first. */
   nicIds: string[];
+  size: string;
+  /** The OS disk first: what the write-accelerator and Enhanced-policy checks read. */
+  disks: DiskFacts[];
+  securityType?: string;
   provisioningState?: string;
   instanceView: VmInstanceViewInfo;
 };
@@ -117,6 +121,8 @@ export function vmCheckReadFrom(vm: VmReadLike, fallbackId: string): VmCheckRead
     location: vm.location ?? '',
     osType: osTypeOf(fields.storageProfile?.osDisk?.osType ?? undefined, osProfile),
     nicIds,
+    size: fields.hardwareProfile?.vmSize ?? '',
+    disks: disksOf(fields),
     instanceView: instanceViewInfo(fields.instanceView ?? undefined),
   };
   if (osProfile) {
@@ -126,6 +132,8 @@ export function vmCheckReadFrom(vm: VmReadLike, fallbackId: string): VmCheckRead
     read.osProfile = profile;
   }
   if (fields.provisioningState) read.provisioningState = fields.provisioningState;
+  const securityType = securityTypeOf(fields);
+  if (securityType) read.securityType = securityType;
   return read;
 }
 

@@ -4,6 +4,8 @@
 import { instanceViewOf, vmView, VM_TYPE } from '../../emulator/routes/compute.ts';
 import { protectionOf, vaultIdOfBackupResource } from '../../emulator/routes/backup-items.ts';
 import { createMemoryStore, DEFAULT_FIXTURE_PATH, loadFixtureFile, type Store } from '../../emulator/state/store.ts';
+import { VM_SIZES } from '../../emulator/state/vm-sizes.ts';
+import { BACKUP_API_VERSION } from './api-versions.ts';
 import type { VmInventory } from './vm-facts.ts';
 import type { GatherVault } from './vm-readiness.ts';
 import type { BackupStatusLike, VmInstanceViewLike, VmLike } from './vm-wire.ts';
@@ -16,6 +18,8 @@ export const PROD_VAULT: GatherVault = {
   resourceGroup: 'rg-backup',
   location: 'westeurope',
   subscriptionId: PRODUCTION,
+  // As gatherVmReadiness returns it: with the backup api-version protection would be enabled with.
+  backupApiVersion: BACKUP_API_VERSION,
 };
 
 export function contosoStore(): Store {
@@ -24,7 +28,7 @@ export function contosoStore(): Store {
 
 const cast = <T>(value: unknown): T => value as T;
 
-/** What the gatherer would have read for `vault` from a store. */
+/** What the gatherer would have read for `vault` from a store (the region's size list included). */
 export function inventoryFrom(store: Store, vault: GatherVault = PROD_VAULT): VmInventory {
   const scope = `/subscriptions/${vault.subscriptionId}`;
   const list = (type: string) => store.list({ type, scope });
@@ -40,7 +44,8 @@ export function inventoryFrom(store: Store, vault: GatherVault = PROD_VAULT): Vm
     else backupStatus.set(vm.id, { protectionStatus: 'Protected', vaultId: vaultIdOfBackupResource(item.id) });
   }
   return {
-    vault,
+    vault: { ...vault, backupApiVersion: BACKUP_API_VERSION },
+    sizes: VM_SIZES,
     vms: cast<VmLike[]>(vms.map((vm) => vmView(vm, 'plain'))),
     statuses: cast<VmLike[]>(vms.map((vm) => vmView(vm, 'statusOnly'))),
     // As the gatherer reads them: in the vault's region, and not for stopped or deallocated VMs.

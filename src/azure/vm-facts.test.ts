@@ -12,7 +12,7 @@ const ruleIds = (name: string) => row(name).readiness.findings.map((f) => f.rule
 
 describe('buildVmRows on the contoso fixture (wire JSON as the emulator serves it)', () => {
   it('lists every VM of the subscription once, in list order, with where it is', () => {
-    expect(rows).toHaveLength(31);
+    expect(rows).toHaveLength(41);
     expect(new Set(rows.map((r) => r.facts.id.toLowerCase())).size).toBe(rows.length);
     expect(row('web-01').facts).toMatchObject({ resourceGroup: 'rg-web', location: 'westeurope', size: 'Standard_D2s_v5', osType: 'Windows' });
     expect(rows.filter((r) => !r.inVaultScope).map((r) => r.facts.name)).toEqual(['neu-app-01', 'neu-linux-01', 'eus-app-01', 'ukw-app-01']);
@@ -33,7 +33,8 @@ describe('buildVmRows on the contoso fixture (wire JSON as the emulator serves i
     expect(row('old-agent-01').readiness).toMatchObject({ verdict: 'attention' });
     expect(ruleIds('old-agent-01')).toContain('agent-outdated');
     expect(row('agent-notready-01').facts.agent.status).toBe('notReady');
-    expect(row('agent-notready-01').readiness.verdict).toBe('blocked');
+    // Azure accepts protection of a VM whose agent is Not Ready; its backups then fail.
+    expect(row('agent-notready-01').readiness.verdict).toBe('attention');
     expect(row('agent-missing-01').facts.agent).toEqual({ status: 'notInstalled', provisionVMAgent: false });
     expect(row('agent-missing-01').readiness.findings[0]?.ruleId).toBe('agent-not-installed');
   });
@@ -41,7 +42,7 @@ describe('buildVmRows on the contoso fixture (wire JSON as the emulator serves i
   it('needs no instance view for a stopped VM: the status list says why its agent is unknown', () => {
     const inventory = inventoryFrom(contosoStore());
     expect([...inventory.instanceViews.keys()].some((id) => /stopped-0[12]$/.test(id))).toBe(false);
-    expect(inventory.instanceViews.size).toBe(25);
+    expect(inventory.instanceViews.size).toBe(35);
     expect(row('stopped-02').facts.agent).toEqual({ status: 'unknown', unknownReason: 'vmNotRunning', provisionVMAgent: true });
   });
 
@@ -88,20 +89,20 @@ describe('buildVmRows on the contoso fixture (wire JSON as the emulator serves i
 
   it('evaluates outbound 443 through the NIC and subnet NSGs as listed', () => {
     expect(row('blocked-443-01').network.report.overall).toEqual({
-      status: 'blocked', nsg: 'nsg-snet-locked', rule: 'DenyHttpsToInternet', priority: 200, destination: 'Storage',
+      status: 'denied', nsg: 'nsg-snet-locked', rule: 'DenyHttpsToInternet', priority: 200, destination: 'Storage',
     });
     expect(row('blocked-443-01').readiness.verdict).toBe('attention');
     expect(row('blocked-storage-01').network.nsgNames).toEqual(['nsg-nic-nostorage', 'nsg-snet-apps']);
-    expect(row('blocked-storage-01').network.report.overall).toMatchObject({ status: 'blocked', rule: 'DenyHttpsToStorage', priority: 300 });
-    expect(row('allowed-nsg-01').network.report.overall).toEqual({ status: 'open' });
-    expect(row('allowed-nsg-01').network.report.destinations.Internet).toMatchObject({ status: 'blocked' });
+    expect(row('blocked-storage-01').network.report.overall).toMatchObject({ status: 'denied', rule: 'DenyHttpsToStorage', priority: 300 });
+    expect(row('allowed-nsg-01').network.report.overall).toMatchObject({ status: 'open', allowedBy: [{ nsg: 'nsg-nic-allowlist' }] });
+    expect(row('allowed-nsg-01').network.report.destinations.Internet).toMatchObject({ status: 'denied' });
     expect(row('allowed-nsg-01').readiness.verdict).toBe('ready');
     expect(row('blocked-443-01').network.privateIp).toMatch(/^10\.10\.4\./);
   });
 
   it('reads the failed backup extension', () => {
     expect(row('ext-failed-01').facts.extensions[0]).toMatchObject({ type: 'Microsoft.Azure.RecoveryServices.VMSnapshotLinux', status: { level: 'Error' } });
-    expect(row('ext-failed-01').readiness.findings[0]).toMatchObject({ ruleId: 'backup-extension', severity: 'warning' });
+    expect(row('ext-failed-01').readiness.findings[0]).toMatchObject({ ruleId: 'backup-extension', severity: 'attention' });
   });
 
   it('names the vault that protects a VM, from backupStatus', () => {

@@ -17,19 +17,23 @@ import {
   type OsInfo,
   type OsType,
   type ProtectionState,
+  type SizeSpec,
   type VaultContext,
   type VmFacts,
   type VmReadiness,
 } from '../readiness/index.ts';
 import { resourceGroupOf } from './arm-ids.ts';
 import {
+  disksOf,
   fieldsOf,
+  securityTypeOf,
   type BackupStatusLike,
   type LoadBalancerLike,
   type NicLike,
   type PublicIpLike,
   type VmInstanceViewLike,
   type VmLike,
+  type VmSizeLike,
   type VnetLike,
 } from './vm-wire.ts';
 
@@ -57,6 +61,8 @@ export type VmInventory = {
   loadBalancers: readonly LoadBalancerLike[];
   vnets: readonly VnetLike[];
   protection: ProtectionInput;
+  /** virtualMachineSizes.list in the vault's region; absent or empty when it couldn't be read. */
+  sizes?: readonly VmSizeLike[];
 };
 
 /** What the table shows about the path out of the VM's primary NIC. */
@@ -95,7 +101,7 @@ function byId<T extends { id?: string | undefined }>(items: readonly T[]): Map<s
 }
 
 /** The facts the whole-subscription lists can't give (agent, extensions, protection) are only read in the vault's scope. */
-const UNREAD_OUTSIDE_SCOPE: ReadonlySet<keyof VmFacts> = new Set(['agent', 'extensions', 'protection']);
+const UNREAD_OUTSIDE_SCOPE: ReadonlySet<keyof VmFacts> = new Set(['agent', 'extensions', 'protection', 'sizeSpec']);
 const RULES_NEEDING_DETAIL = new Set(RULES.filter((rule) => rule.reads.some((fact) => UNREAD_OUTSIDE_SCOPE.has(fact))).map((rule) => rule.id));
 
 type NetworkIndex = {
@@ -260,6 +266,16 @@ function protectionOf(vmId: string, inScope: boolean, protection: ProtectionInde
   };
 }
 
+function sizeIndex(sizes: readonly VmSizeLike[]): Map<string, SizeSpec> {
+  const index = new Map<string, SizeSpec>();
+  for (const size of sizes) {
+    if (size.name && typeof size.numberOfCores === 'number' && typeof size.memoryInMB === 'number') {
+      index.set(key(size.name), { cores: size.numberOfCores, memoryMB: size.memoryInMB });
+    }
+  }
+  return index;
+}
+
 /** Every VM of the inventory as readiness facts, its network path and verdict, in list order. */
 export function buildVmRows(inventory: VmInventory): VmRow[] {
   const { vault } = inventory;
@@ -267,6 +283,7 @@ export function buildVmRows(inventory: VmInventory): VmRow[] {
   const statuses = byId(inventory.statuses);
   const views = new Map([...inventory.instanceViews].map(([id, view]) => [key(id), view]));
   const protection = indexProtection(inventory.protection);
+  const sizes = sizeIndex(inventory.sizes ?? []);
 
   return inventory.vms.flatMap((vm): VmRow[] => {
     if (!vm.id || !vm.name) return [];
@@ -288,6 +305,7 @@ export function buildVmRows(inventory: VmInventory): VmRow[] {
       size: fields.hardwareProfile?.vmSize ?? '',
       osType: osTypeOf(vm),
       dataDiskCount: fields.storageProfile?.dataDisks?.length ?? 0,
+      disks: disksOf(fields),
       powerState: powerStateFrom(powerStatuses),
       // Outside the vault's scope the agent isn't read; its findings are dropped below. A stopped VM's instance
       // view isn't read either (its agent can't report): its statuses from the list say why the agent is unknown.
@@ -298,6 +316,10 @@ export function buildVmRows(inventory: VmInventory): VmRow[] {
       protection: protectionOf(vm.id, inVaultScope, protection, vault),
     };
     if (image) facts.image = image;
+    const securityType = securityTypeOf(fields);
+    if (securityType) facts.securityType = securityType;
+    const spec = inVaultScope ? sizes.get(key(facts.size)) : undefined;
+    if (spec) facts.sizeSpec = spec;
     if (view?.osName) facts.osName = view.osName;
     if (view?.osVersion) facts.osVersion = view.osVersion;
 

@@ -5,7 +5,7 @@ import { resourceGroupOf } from './arm-ids.ts';
 import type { ArmClients } from './clients.ts';
 import { toAzureError } from './errors.ts';
 import { collectPages } from './paging.ts';
-import type { LoadBalancerLike, NicLike, NsgListItemLike, PublicIpLike, VmInstanceViewLike, VmLike, VnetLike } from './vm-wire.ts';
+import type { LoadBalancerLike, NicLike, NsgListItemLike, PublicIpLike, VmInstanceViewLike, VmLike, VmSizeLike, VnetLike } from './vm-wire.ts';
 
 export type Listed<T> = { items: T[]; pages: number };
 type OnCount = (itemsSoFar: number) => void;
@@ -20,6 +20,12 @@ export async function listVmProfiles(clients: ArmClients, subscriptionId: string
 export async function listVmStatuses(clients: ArmClients, subscriptionId: string): Promise<Listed<VmLike>> {
   const client = await clients.compute(subscriptionId);
   return collectPages<VmLike>(client.virtualMachines.listAll({ statusOnly: 'true' }));
+}
+
+/** virtualMachineSizes.list(region): cores and memory of every size offered there (what the size rule reads). */
+export async function listVmSizes(clients: ArmClients, subscriptionId: string, location: string): Promise<Listed<VmSizeLike>> {
+  const client = await clients.compute(subscriptionId);
+  return collectPages<VmSizeLike>(client.virtualMachineSizes.list(location));
 }
 
 export type NetworkLists = {

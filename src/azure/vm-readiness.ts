@@ -7,7 +7,8 @@ import type { ArmClients } from './clients.ts';
 import { mapConcurrent } from './paging.ts';
 import { buildVmRows, sameRegion, type VmRow } from './vm-facts.ts';
 import { backupStatusOf, listProtectableVmIds, listVaultProtectedVmIds, refreshContainers } from './vm-discovery.ts';
-import { listNetwork, listVmProfiles, listVmStatuses, NETWORK_LIST_COUNT, readInstanceView } from './vm-inventory.ts';
+import { BACKUP_API_VERSION } from './api-versions.ts';
+import { listNetwork, listVmProfiles, listVmSizes, listVmStatuses, NETWORK_LIST_COUNT, readInstanceView } from './vm-inventory.ts';
 import { fieldsOf, type BackupStatusLike, type VmInstanceViewLike, type VmLike } from './vm-wire.ts';
 
 /** The vault the table is for: the readiness rules' context plus where the vault lives. */
@@ -19,7 +20,7 @@ export type GatherProgress = Record<GatherStageId, GatherStage>;
 
 export type GatherStats = {
   /** Pages read per list call (one request each). */
-  listPages: Record<'vmProfiles' | 'vmStatuses' | 'nics' | 'nsgs' | 'publicIps' | 'loadBalancers' | 'vnets' | 'protectableItems' | 'protectedItems', number>;
+  listPages: Record<'vmProfiles' | 'vmStatuses' | 'vmSizes' | 'nics' | 'nsgs' | 'publicIps' | 'loadBalancers' | 'vnets' | 'protectableItems' | 'protectedItems', number>;
   /** The refresh POST and its polls. */
   refreshRequests: number;
   /** One request per VM, where Azure has no list call: only VMs in the vault's region (instance views: not stopped). */
@@ -63,6 +64,8 @@ export async function gatherVmReadiness(clients: ArmClients, vault: GatherVault,
     progress[id] = { ...progress[id], ...change };
     onProgress?.({ ...progress });
   };
+  // The rules' context: the vault, and the backup api-version its protection would be enabled with.
+  const context: GatherVault = { ...vault, backupApiVersion: BACKUP_API_VERSION };
   const locator = { subscriptionId: vault.subscriptionId, resourceGroup: vault.resourceGroup, vaultName: vault.name };
   const sub = vault.subscriptionId;
 
@@ -84,6 +87,8 @@ export async function gatherVmReadiness(clients: ArmClients, vault: GatherVault,
   update('vms', { state: 'running' });
   update('network', { state: 'running', total: NETWORK_LIST_COUNT });
   const network = inBackground(listNetwork(clients, sub, (done) => update('network', { done })));
+  // One list per region; without it the size rule is skipped rather than the table lost.
+  const sizes = inBackground(listVmSizes(clients, sub, vault.location).catch(() => ({ items: [], pages: 0 })));
   const [profiles, statuses] = await Promise.all([
     listVmProfiles(clients, sub, (count) => update('vms', { done: count })),
     inBackground(listVmStatuses(clients, sub)),
@@ -144,8 +149,10 @@ export async function gatherVmReadiness(clients: ArmClients, vault: GatherVault,
   update('protection', { state: 'done' });
 
   const vms = profiles.items.filter((vm) => !gone.has((vm.id ?? '').toLowerCase()));
+  const sizeList = await sizes;
   const rows = buildVmRows({
-    vault,
+    vault: context,
+    sizes: sizeList.items,
     vms,
     statuses: statuses.items,
     instanceViews,
@@ -157,13 +164,14 @@ export async function gatherVmReadiness(clients: ArmClients, vault: GatherVault,
     protection: { protectableVmIds: protectable.ids, protectedByVault: protectedIds.ids, backupStatus: new Map(statusesByVm) },
   });
   return {
-    vault,
+    vault: context,
     rows,
     gatheredAt: now().toISOString(),
     stats: {
       listPages: {
         vmProfiles: profiles.pages,
         vmStatuses: statuses.pages,
+        vmSizes: sizeList.pages,
         nics: networkLists.nics.pages,
         nsgs: networkLists.nsgs.pages,
         publicIps: networkLists.publicIps.pages,

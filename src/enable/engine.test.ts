@@ -29,7 +29,7 @@ type Script = {
 };
 
 /** A gateway that answers from a script per VM name and records every call. */
-function fakeGateway(scripts: Record<string, Script>, options: { putDelayMs?: number } = {}) {
+function fakeGateway(scripts: Record<string, Script>, options: { putDelayMs?: number; listFails?: boolean } = {}) {
   const calls: string[] = [];
   let active = 0;
   let maxActive = 0;
@@ -38,6 +38,27 @@ function fakeGateway(scripts: Record<string, Script>, options: { putDelayMs?: nu
   const followsBy = new Map<string, number>();
   const scriptOf = (v: VmRef) => scripts[v.name] ?? {};
   const gateway: EnableGateway = {
+    async listProtectedVms() {
+      calls.push('list');
+      if (options.listFails) throw new AzureRequestError(unavailable);
+      return Object.entries(scripts)
+        .filter(([, script]) => script.protectedAlready)
+        .map(([name]) => ({
+          id: `item-${name}`,
+          vmId: vm(name).id.toUpperCase(),
+          vmName: name,
+          protectionState: 'Protected',
+          protectionStatus: 'Healthy',
+          healthStatus: 'Passed',
+          lastBackupStatus: '',
+          lastBackupTime: null,
+          policyId: policyId.toUpperCase(),
+          policyName: 'DefaultPolicy',
+        }));
+    },
+    async paceWrite() {
+      calls.push('pace');
+    },
     async getProtectedVmItem(_vault, v): Promise<ProtectedVmItem | null> {
       calls.push(`get ${v.name}`);
       const script = scriptOf(v);
@@ -69,7 +90,8 @@ function fakeGateway(scripts: Record<string, Script>, options: { putDelayMs?: nu
       return follows[Math.min(n, follows.length - 1)] as Settlement;
     },
   };
-  return { gateway, calls, maxActive: () => maxActive, putsOf: (name: string) => putsBy.get(name) ?? 0 };
+  const traffic = () => calls.filter((call) => call !== 'pace');
+  return { gateway, calls, traffic, maxActive: () => maxActive, putsOf: (name: string) => putsBy.get(name) ?? 0 };
 }
 
 function harness(gateway: EnableGateway, extra: { concurrency?: number } = {}) {
@@ -98,8 +120,54 @@ describe('enable engine', () => {
     const { run } = harness(fake.gateway);
     const results = await run(['a', 'b', 'c'].map((name) => ({ vm: vm(name) })));
     for (const name of ['a', 'b', 'c']) expect(stageOf(results, name)).toEqual({ stage: 'protected', unchanged: false, jobId: `job-${name}` });
-    // Read before write, for each VM.
-    expect(fake.calls.filter((c) => c.startsWith('get'))).toHaveLength(3);
+    // Read before write: one list of the vault's protected VMs answers for every VM's first round.
+    expect(fake.calls.filter((c) => c === 'list')).toHaveLength(1);
+    expect(fake.calls.filter((c) => c.startsWith('get'))).toHaveLength(0);
+  });
+
+  it('reads each VM on its own when the list of protected VMs can’t be read', async () => {
+    const fake = fakeGateway({ done: { protectedAlready: true } }, { listFails: true });
+    const { run, unchanged } = harness(fake.gateway);
+    const results = await run([{ vm: vm('done') }, { vm: vm('new') }]);
+    expect(fake.calls.filter((c) => c.startsWith('get'))).toEqual(['get done', 'get new']);
+    expect(stageOf(results, 'done')).toEqual({ stage: 'protected', unchanged: true, jobId: null });
+    expect(unchanged).toEqual(['done']);
+  });
+
+  it('asks the write budget before every write, and stops when the wait is aborted', async () => {
+    const fake = fakeGateway({});
+    const { run } = harness(fake.gateway);
+    await run([{ vm: vm('a') }, { vm: vm('b') }]);
+    expect(fake.calls.filter((c) => c === 'pace' || c.startsWith('put'))).toEqual(['pace', 'pace', 'put a', 'put b']);
+
+    const stuck = fakeGateway({});
+    const controller = new AbortController();
+    stuck.gateway.paceWrite = (_sub, signal) =>
+      new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(new Error('aborted'))));
+    const { run: runStuck } = harness(stuck.gateway);
+    const pending = runEnable(vault, policyId, [{ vm: vm('c') }], {
+      gateway: stuck.gateway,
+      onProgress: () => undefined,
+      onUnchanged: () => undefined,
+      settleEntry: () => undefined,
+      signal: controller.signal,
+    });
+    void runStuck;
+    controller.abort();
+    expect((await pending).get(vm('c').id)).toEqual({ stage: 'stopped' });
+    expect(stuck.putsOf('c')).toBe(0);
+  });
+
+  it('waits out throttling without using up the VM’s rounds: a 429 is not a failure', async () => {
+    const puts: WriteOperationOutcome[] = [
+      ...Array.from({ length: 6 }, () => ({ kind: 'failed', entryId: null, phase: 'send', error: throttled(1000) }) as const),
+      { kind: 'succeeded', entryId: 'e7', jobId: 'job-storm' },
+    ];
+    const fake = fakeGateway({ storm: { puts } });
+    const { run, sleeps } = harness(fake.gateway);
+    expect(stageOf(await run([{ vm: vm('storm') }]), 'storm')).toMatchObject({ stage: 'protected', jobId: 'job-storm' });
+    expect(fake.putsOf('storm')).toBe(7);
+    expect(sleeps).toEqual([1000, 1000, 1000, 1000, 1000, 1000]);
   });
 
   it('never has more than the concurrency bound of writes in flight', async () => {
@@ -135,7 +203,7 @@ describe('enable engine', () => {
     expect(sleeps).toEqual([7000]);
     expect(progress['busy']?.map((p) => p.stage)).toContain('retrying');
     // Read again before the second write: the first may have landed after all.
-    expect(fake.calls).toEqual(['get busy', 'put busy', 'get busy', 'put busy']);
+    expect(fake.traffic()).toEqual(['list', 'put busy', 'get busy', 'put busy']);
   });
 
   it('caps a long Retry-After', async () => {
@@ -163,11 +231,11 @@ describe('enable engine', () => {
   });
 
   it('retries a read that failed transiently before writing', async () => {
-    const fake = fakeGateway({ slow: { getErrors: [throttled(3000)] } });
+    const fake = fakeGateway({ slow: { getErrors: [throttled(3000)] } }, { listFails: true });
     const { run, sleeps } = harness(fake.gateway);
     expect(stageOf(await run([{ vm: vm('slow') }]), 'slow')).toMatchObject({ stage: 'protected' });
     expect(sleeps).toEqual([3000]);
-    expect(fake.calls).toEqual(['get slow', 'get slow', 'put slow']);
+    expect(fake.traffic()).toEqual(['list', 'get slow', 'get slow', 'put slow']);
   });
 
   it('stops after the last round of a lasting outage, with the error to show', async () => {
@@ -203,7 +271,7 @@ describe('enable engine', () => {
     fake.calls.length = 0;
     const again = await run([{ vm: vm('b') }]);
     expect(stageOf(again, 'b')).toMatchObject({ stage: 'protected', jobId: 'job-b2' });
-    expect(fake.calls).toEqual(['get b', 'put b']);
+    expect(fake.traffic()).toEqual(['list', 'put b']);
   });
 
   it('polls an operation saved before a reload instead of sending it again', async () => {
@@ -211,7 +279,7 @@ describe('enable engine', () => {
     const { run } = harness(fake.gateway);
     const results = await run([{ vm: vm('r1'), resume: { entryId: 'saved-r1', operationUrl: 'https://arm/op/r1' } }]);
     expect(stageOf(results, 'r1')).toMatchObject({ stage: 'protected', jobId: 'job-r1' });
-    expect(fake.calls).toEqual(['poll saved-r1']);
+    expect(fake.traffic()).toEqual(['poll saved-r1']);
   });
 
   it('keeps polling a saved operation through transient poll failures, never re-sending', async () => {
@@ -234,7 +302,7 @@ describe('enable engine', () => {
     const { run, settled } = harness(fake.gateway);
     const results = await run([{ vm: vm('gone'), resume: { entryId: 'saved-gone', operationUrl: 'https://arm/op/gone' } }]);
     expect(settled['saved-gone']).toMatchObject({ outcome: 'unknown', code: 'OperationNotFound' });
-    expect(fake.calls).toEqual(['poll saved-gone', 'get gone', 'put gone']);
+    expect(fake.traffic()).toEqual(['poll saved-gone', 'get gone', 'put gone']);
     expect(stageOf(results, 'gone')).toMatchObject({ stage: 'protected' });
   });
 

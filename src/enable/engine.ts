@@ -7,15 +7,20 @@ import type { VmRef, WriteOperationOutcome } from '../azure/protect-vm.ts';
 import type { WriteResult } from '../journal/types.ts';
 
 /*
- * The execution engine of "Enable backup": one configure-protection write per VM, a few at a time.
+ * The execution engine of "Enable backup": one configure-protection write per VM, many at a time.
  * - Read before write: a VM this vault already protects with this policy is "no change" (nothing is sent).
+ *   One list of the vault's protected VMs answers that for the first round of every VM; a VM sent again
+ *   (a later round) is read on its own first, since the earlier write may have landed.
+ * - Writes are paced by the subscription's write budget (src/azure/write-budget.ts): as fast as the VMs go
+ *   while ARM's bucket has plenty, then at its refill rate, so a thousand VMs don't run into 429s. A 429
+ *   that still happens is waited out (Retry-After) and is not a failure.
  * - A write Azure accepted is followed from its operation URL; after a reload it is polled, never re-sent.
  * - The SDK already retries a 429 or 503 three times honouring Retry-After. What still fails here gets a
  *   few more rounds (waiting Retry-After, capped, or backing off), each round a new journal entry so every
  *   attempt is on record; a failure Azure reports for the operation itself is final until the user retries.
  */
 
-export type EnableGateway = Pick<ArmGateway, 'getProtectedVmItem' | 'enableVmProtection' | 'resumeOperation'>;
+export type EnableGateway = Pick<ArmGateway, 'getProtectedVmItem' | 'enableVmProtection' | 'resumeOperation' | 'listProtectedVms' | 'paceWrite'>;
 
 export type VmProgress =
   | { stage: 'queued' }
@@ -43,8 +48,10 @@ export type EngineOptions = {
   /** Records a result for a journal entry the engine gives up following (e.g. its operation no longer exists). */
   settleEntry: (entryId: string, result: WriteResult) => void;
   concurrency?: number;
-  /** Rounds of sending per VM, each of which the SDK may itself retry. */
+  /** Rounds of sending per VM, each of which the SDK may itself retry; rounds that were throttled don't count. */
   maxRounds?: number;
+  /** Throttled rounds waited out before a VM is given up on (ARM keeps answering 429). */
+  maxThrottledRounds?: number;
   /** Retries of following an accepted operation whose polls fail. */
   maxFollowRetries?: number;
   backoffBaseMs?: number;
@@ -55,7 +62,11 @@ export type EngineOptions = {
   signal?: AbortSignal;
 };
 
-export const DEFAULT_CONCURRENCY = 4;
+/**
+ * VMs worked on at once. Each spends about a second waiting for its operation, so this many keep ARM's write
+ * budget busy (the pacer, not this bound, keeps the rate under the bucket's).
+ */
+export const DEFAULT_CONCURRENCY = 32;
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -98,6 +109,7 @@ export async function runEnable(vault: VaultRef, policyId: string, tasks: readon
     settleEntry,
     concurrency = DEFAULT_CONCURRENCY,
     maxRounds = 4,
+    maxThrottledRounds = 20,
     maxFollowRetries = 4,
     backoffBaseMs = 2000,
     maxDelayMs = 60_000,
@@ -150,6 +162,17 @@ export async function runEnable(vault: VaultRef, policyId: string, tasks: readon
     }
   };
 
+  /** The policy each VM is protected with by this vault, from one list; null when it could not be read. */
+  const protectedPolicies = async (): Promise<Map<string, string> | null> => {
+    try {
+      const listed = await gateway.listProtectedVms(vault);
+      return new Map(listed.map((item) => [item.vmId.toLowerCase(), item.policyId]));
+    } catch {
+      return null; // each VM is read on its own instead
+    }
+  };
+  const known = tasks.some((task) => !task.resume) ? await protectedPolicies() : null;
+
   const protectOne = async (task: VmTask): Promise<Final> => {
     const { vm } = task;
     if (task.resume) {
@@ -157,17 +180,26 @@ export async function runEnable(vault: VaultRef, policyId: string, tasks: readon
       const followed = await follow(vm.id, task.resume.entryId, task.resume.operationUrl);
       if (followed) return followed;
     }
+    let throttledRounds = 0;
+    let sent = false;
     for (let round = 1; ; round++) {
       if (stopped()) return { stage: 'stopped' };
       onProgress(vm.id, { stage: 'checking' });
       let lastError: AzureError;
       try {
-        const item = await gateway.getProtectedVmItem(vault, vm);
-        if (item && samePolicy(item.policyId, policyId)) {
+        const listedPolicy = !sent && !task.resume && known ? (known.get(vm.id.toLowerCase()) ?? null) : undefined;
+        const currentPolicy = listedPolicy !== undefined ? listedPolicy : ((await gateway.getProtectedVmItem(vault, vm))?.policyId ?? null);
+        if (samePolicy(currentPolicy, policyId)) {
           onUnchanged(vm.id);
           return { stage: 'protected', unchanged: true, jobId: null };
         }
+        try {
+          await gateway.paceWrite(vault.subscriptionId, signal);
+        } catch {
+          return { stage: 'stopped' }; // only an abort stops the wait
+        }
         onProgress(vm.id, { stage: 'sending', round });
+        sent = true;
         const outcome: WriteOperationOutcome = await gateway.enableVmProtection(vault, vm, policyId, {
           sleep,
           ...(signal ? { signal } : {}),
@@ -187,8 +219,14 @@ export async function runEnable(vault: VaultRef, policyId: string, tasks: readon
         // The read before the write failed.
         lastError = toAzureError(error);
       }
-      if (!isTransient(lastError) || round >= maxRounds) return { stage: 'failed', error: lastError };
-      const wait = delay(lastError, round);
+      // Throttling is waited out without using up the VM's rounds: it says nothing about the VM.
+      if (lastError.kind === 'throttled' && throttledRounds < maxThrottledRounds) {
+        throttledRounds++;
+        round--;
+      } else if (!isTransient(lastError) || round >= maxRounds) {
+        return { stage: 'failed', error: lastError };
+      }
+      const wait = delay(lastError, Math.max(1, round));
       onProgress(vm.id, { stage: 'retrying', round, delayMs: wait, error: lastError });
       await sleep(wait);
     }

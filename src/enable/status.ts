@@ -54,15 +54,41 @@ export type VmEnableStatus =
   /** The page closed before Azure answered, and the write was not followed: sending it again is safe. */
   | { state: 'interrupted'; entry: JournalEntry };
 
+const indexKey = (itemId: string, policyId: string) => `${itemId.toLowerCase()}|${policyId.toLowerCase()}`;
+
+// Statuses of a thousand VMs are derived on every journal change: one pass over the journal (kept while the
+// entry list is the same object) instead of a scan of it per VM.
+const protectionIndexes = new WeakMap<readonly JournalEntry[], Map<string, JournalEntry>>();
+function protectionIndex(entries: readonly JournalEntry[]): Map<string, JournalEntry> {
+  let index = protectionIndexes.get(entries);
+  if (!index) {
+    index = new Map();
+    for (const entry of entries) {
+      // Oldest first, so the newest entry per item and policy wins.
+      if (entry.kind === 'protectedItem.put') index.set(indexKey(entry.target, String(entry.summary['policyId'] ?? '')), entry);
+    }
+    protectionIndexes.set(entries, index);
+  }
+  return index;
+}
+
+const unchangedIndexes = new WeakMap<readonly EnableState['unchanged'][number][], Map<string, EnableState['unchanged'][number]>>();
+function unchangedIndex(records: EnableState['unchanged']): Map<string, EnableState['unchanged'][number]> {
+  let index = unchangedIndexes.get(records);
+  if (!index) {
+    index = new Map();
+    for (const record of records) {
+      const key = `${record.vmId}|${record.vaultId}|${record.policyId}`.toLowerCase();
+      if (!index.has(key)) index.set(key, record);
+    }
+    unchangedIndexes.set(records, index);
+  }
+  return index;
+}
+
 /** The newest configure-protection write for this VM with this policy. */
 export function latestProtectionEntry(entries: readonly JournalEntry[], targets: EnableTargets, vm: VmRef): JournalEntry | undefined {
-  const itemId = protectedItemIdFor(targets.vault, vm);
-  for (let i = entries.length - 1; i >= 0; i--) {
-    const entry = entries[i];
-    if (!entry || entry.kind !== 'protectedItem.put' || !same(entry.target, itemId)) continue;
-    if (same(String(entry.summary['policyId'] ?? ''), targets.policyId)) return entry;
-  }
-  return undefined;
+  return protectionIndex(entries).get(indexKey(protectedItemIdFor(targets.vault, vm), targets.policyId));
 }
 
 export function vmEnableStatus(
@@ -71,9 +97,7 @@ export function vmEnableStatus(
   vm: VmRef,
 ): VmEnableStatus {
   const entry = latestProtectionEntry(state.journal.entries, targets, vm);
-  const unchanged = state.enable.unchanged.find(
-    (record) => same(record.vmId, vm.id) && same(record.vaultId, targets.vaultId) && same(record.policyId, targets.policyId),
-  );
+  const unchanged = unchangedIndex(state.enable.unchanged).get(`${vm.id}|${targets.vaultId}|${targets.policyId}`.toLowerCase());
   // A "no change" check after the last write is the newer fact (e.g. a retry found the VM already protected).
   if (unchanged && (!entry || Date.parse(unchanged.checkedAt) >= Date.parse(entry.result?.at ?? entry.at))) {
     return { state: 'protected', unchanged: true, jobId: null, entry: null, at: unchanged.checkedAt };

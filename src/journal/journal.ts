@@ -4,8 +4,11 @@ import type { JournalEntry, WriteAccepted, WriteAttempt, WriteIntent, WriteResul
  * The journal as pure list transforms; the store slice applies them. Entries are kept oldest first.
  */
 
-/** Enough for a long setup with retries; older settled entries are dropped first, in-flight ones never. */
-export const JOURNAL_CAP = 500;
+/**
+ * Enough for a fleet: a thousand VMs' protection and backup writes with retries (each entry is a few hundred
+ * bytes in storage). Superseded settled entries are dropped first, then the oldest settled; in-flight ones never.
+ */
+export const JOURNAL_CAP = 3000;
 
 export function addIntent(entries: readonly JournalEntry[], id: string, intent: WriteIntent, at: string): JournalEntry[] {
   const entry: JournalEntry = {
@@ -60,17 +63,28 @@ export function inFlight(entries: readonly JournalEntry[]): JournalEntry[] {
   return entries.filter(isInFlight);
 }
 
-/** Keeps the newest `cap` entries, but never drops one still in flight (its URL is the only way back to it). */
+const targetKey = (entry: JournalEntry) => `${entry.kind} ${entry.target.toLowerCase()}`;
+
+/**
+ * Keeps `cap` entries, never dropping one still in flight (its URL is the only way back to it). Settled
+ * entries that a newer one of the same kind on the same target supersedes go first (the newest says where that
+ * resource stands), then the oldest settled ones.
+ */
 export function capJournal(entries: readonly JournalEntry[], cap = JOURNAL_CAP): JournalEntry[] {
-  let excess = entries.length - cap;
+  const excess = entries.length - cap;
   if (excess <= 0) return [...entries];
-  return entries.filter((entry) => {
-    if (excess > 0 && !isInFlight(entry)) {
-      excess--;
-      return false;
+  const newest = new Map<string, number>();
+  entries.forEach((entry, index) => newest.set(targetKey(entry), index));
+  const drop = new Set<number>();
+  const pick = (eligible: (entry: JournalEntry, index: number) => boolean) => {
+    for (let i = 0; i < entries.length && drop.size < excess; i++) {
+      const entry = entries[i];
+      if (entry && !drop.has(i) && !isInFlight(entry) && eligible(entry, i)) drop.add(i);
     }
-    return true;
-  });
+  };
+  pick((entry, index) => newest.get(targetKey(entry)) !== index);
+  pick(() => true);
+  return entries.filter((_, index) => !drop.has(index));
 }
 
 /** The newest entry of `kind` on `target` (ARM ids compare case-insensitively). */

@@ -16,6 +16,8 @@ export type ResumeDecision =
 const REPEATABLE: Record<WriteKind, boolean> = {
   'resourceGroup.put': true,
   'vault.put': true,
+  // A PATCH to a target state: sending it again changes nothing more.
+  'vault.patch': true,
   'storageConfig.patch': true,
   'storageConfig.put': true,
   'policy.put': true,

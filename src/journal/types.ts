@@ -8,6 +8,7 @@
 export const WRITE_KINDS = [
   'resourceGroup.put',
   'vault.put',
+  'vault.patch',
   'storageConfig.patch',
   'storageConfig.put',
   'policy.put',

@@ -365,3 +365,25 @@ describe('buildPlan: what could not be read', () => {
     expect(web.detail).toContain('could not be checked: AuthorizationFailed (no access)');
   });
 });
+
+describe('buildPlan: a VM that needs an Enhanced policy', () => {
+  const TL = { id: vmId('rg-today', 'tl-01'), name: 'tl-01', resourceGroup: 'rg-today', needsEnhanced: ['Trusted Launch: a Standard policy needs backup API 2025-01-01 or later, and this wizard uses 2023-06-01'] };
+
+  it('refuses a Standard policy before anything is sent, naming the VM and why', () => {
+    const plan = buildPlan(choices({ vms: [WEB, TL] }), observed());
+    const refused = item(plan.items, protectKey(TL));
+    expect(refused).toMatchObject({ action: 'conflict', write: null, permissions: [] });
+    expect(refused.detail).toContain('Needs an Enhanced policy (Trusted Launch');
+    expect(refused.detail).toContain('DefaultPolicy is a Standard policy');
+    expect(refused.detail).toContain('leave tl-01 out');
+    expect(item(plan.items, protectKey(WEB)).action).toBe('create');
+    expect(plan.conflictCount).toBe(1);
+  });
+
+  it('takes an Enhanced policy, or one whose type is not known yet', () => {
+    const enhanced = observed({ policy: { id: `${VAULT_ID}/backupPolicies/EnhancedPolicy`, name: 'EnhancedPolicy', policyType: 'V2' } });
+    expect(item(buildPlan(choices({ vms: [TL], policy: { name: 'EnhancedPolicy', policyType: null } }), enhanced).items, protectKey(TL)).action).toBe('create');
+    // A policy not in the vault (and no body) is its own conflict; the VM's item doesn't guess its type.
+    expect(item(buildPlan(choices({ vms: [TL], policy: { name: 'New', policyType: null } }), observed({ policy: null })).items, protectKey(TL)).action).toBe('create');
+  });
+});

@@ -18,6 +18,7 @@ import type {
   RequiredPermission,
   SecurityRuleSpec,
 } from './plan-types.ts';
+import { securityItems } from './security-plan.ts';
 import { describeRedundancy } from './words.ts';
 
 /** The ARM actions each write needs (what the permission pre-check asks about). */
@@ -178,6 +179,8 @@ export function buildPlan(choices: PlanChoices, observed: PlanObserved): Plan {
     });
   }
 
+  items.push(...securityItems(choices, observed, vaultId));
+
   const policy = observed.policy;
   const policyId = policy?.id ?? policyIdFor(vaultId, choices.policy.name);
   const policyType = policy?.policyType ?? choices.policy.policyType ?? choices.policy.payload?.properties.policyType ?? null;
@@ -246,7 +249,11 @@ export function buildPlan(choices: PlanChoices, observed: PlanObserved): Plan {
     const protection = observed.protection[lower(vm.id)] ?? null;
     let action: PlanItem['action'];
     let detail: string;
-    if (protection && !sameId(protection.vaultId, vaultId)) {
+    const standardRefused = policyType === 'V1' && (vm.needsEnhanced?.length ?? 0) > 0;
+    if (standardRefused) {
+      action = 'conflict';
+      detail = `Needs an Enhanced policy (${(vm.needsEnhanced ?? []).join('; ')}), and ${choices.policy.name} is a Standard policy: Azure would refuse it. Choose or create an Enhanced policy on the Policy step, or leave ${vm.name} out.`;
+    } else if (protection && !sameId(protection.vaultId, vaultId)) {
       action = 'conflict';
       detail = `Already protected by vault ${nameFromId(protection.vaultId)}; a virtual machine is backed up by one vault only. Stop its protection there, or leave it out.`;
     } else if (protection && sameId(protection.policyId, policyId)) {
@@ -259,6 +266,12 @@ export function buildPlan(choices: PlanChoices, observed: PlanObserved): Plan {
       action = 'create';
       const unchecked = observed.protectionUnchecked?.[lower(vm.id)];
       detail = `Back up with policy ${choices.policy.name}.${unchecked ? ` Whether another vault already protects it could not be checked: ${unchecked}` : ''}`;
+    }
+    const serviceCheck = action === 'create' ? observed.serviceChecks?.[lower(vm.id)] : undefined;
+    if (serviceCheck?.verdict === 'blocked') {
+      // A "no" from Azure Backup itself: the protection would be refused, so nothing is sent for this VM.
+      action = 'conflict';
+      detail = `Azure Backup’s own pre-check refuses it: ${serviceCheck.message} (${serviceCheck.code}).${serviceCheck.recommendation ? ` ${serviceCheck.recommendation}` : ''} Leave it out, or fix it and check again.`;
     }
     const sends = action === 'create' || action === 'update';
     const oneWayDoors: string[] = [];
@@ -275,6 +288,8 @@ export function buildPlan(choices: PlanChoices, observed: PlanObserved): Plan {
       action,
       title: `Enable protection of ${vm.name}`,
       detail,
+      ...(serviceCheck ? { serviceCheck } : {}),
+      vmId: vm.id,
       targetId: protectedItemIdFor(vaultId, vm.resourceGroup, vm.name),
       oneWayDoors,
       permissions: needs(sends, [

@@ -1,3 +1,6 @@
+import type { VaultSecurity } from '../shared/vault-security.ts';
+import { securityChoiceFor } from '../store/replication-slice.ts';
+import { sameSecurity, securityFromDraft } from '../store/security-draft.ts';
 import type { WizardState } from '../store/wizard-store.ts';
 import { resourceGroupFromId, nameFromId } from './arm-paths.ts';
 import type { NsgRuleChoice, PlanChoices, PlanVm, SecurityRuleSpec } from './plan-types.ts';
@@ -8,7 +11,9 @@ type ChoiceState = Pick<WizardState, 'setup' | 'vault' | 'replication' | 'policy
 export function selectedPlanVms(state: Pick<WizardState, 'vms'>): PlanVm[] {
   return state.vms.selectedIds.map((id) => {
     const summary = state.vms.summaries[id];
-    return { id, name: summary?.name || nameFromId(id), resourceGroup: summary?.resourceGroup || resourceGroupFromId(id) };
+    const vm: PlanVm = { id, name: summary?.name || nameFromId(id), resourceGroup: summary?.resourceGroup || resourceGroupFromId(id) };
+    if (summary?.needsEnhanced?.length) vm.needsEnhanced = [...summary.needsEnhanced];
+    return vm;
   });
 }
 
@@ -28,6 +33,8 @@ function ruleSpec(body: WizardState['network']['createdRules'][number]['body']):
   return spec;
 }
 
+const settingsOf = ({ confirmedAt: _at, ...settings }: VaultSecurity & { confirmedAt: string }): VaultSecurity => settings;
+
 /**
  * What the user chose on the earlier steps, in the plan's terms; null until a subscription, a vault and a
  * policy are chosen (the Review step is not reachable before that).
@@ -40,6 +47,9 @@ export function choicesFromState(state: ChoiceState): PlanChoices | null {
   const sameVault = state.replication.vaultId?.toLowerCase() === vault.id.toLowerCase();
   const replication = sameVault ? (state.replication.confirmed ?? state.replication.choice) : null;
   const nsgRules: NsgRuleChoice[] = state.network.createdRules.map((rule) => ({ nsgId: rule.nsgId, name: rule.name, properties: ruleSpec(rule.body) }));
+  const { draft, confirmed } = securityChoiceFor(state.replication, vault.id);
+  const saved = confirmed && settingsOf(confirmed);
+  const settings = draft ? securityFromDraft(draft) : saved;
   return {
     subscriptionId,
     vault: { name: vault.name, resourceGroup: vault.resourceGroup, location: vault.location },
@@ -48,5 +58,6 @@ export function choicesFromState(state: ChoiceState): PlanChoices | null {
     nsgRules,
     proxy: state.network.proxy ? { proxyIp: state.network.proxy.ip, proxyPort: state.network.proxy.port } : null,
     vms: selectedPlanVms(state),
+    security: settings ? { settings, saved: saved !== null && sameSecurity(settings, saved) } : null,
   };
 }

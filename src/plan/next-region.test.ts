@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { regionsLeft } from './next-region.ts';
 
-const vm = (name: string, location: string) => ({ id: `/x/${name}`, name, resourceGroup: 'rg', location });
+const vm = (name: string, location: string) => ({ id: `/x/${name}`, name, resourceGroup: 'rg', location, size: 'Standard_D2s_v5', osDiskType: 'Premium_LRS' });
 
 describe('regionsLeft', () => {
   it('groups the VMs of regions not done yet, most VMs first', () => {

@@ -1,5 +1,6 @@
 import type { VmPolicyPayload } from '../azure/policy-types.ts';
 import type { StorageRedundancy } from '../azure/storage-config.ts';
+import type { VaultSecurity } from '../shared/vault-security.ts';
 
 /*
  * The plan of writes the Review step shows and the Enable step runs. What the user chose (PlanChoices) is
@@ -26,7 +27,13 @@ export type NsgRuleChoice = { nsgId: string; name: string; properties: SecurityR
 /** The HTTP proxy the user described on the Network step: set up inside the VMs, not through ARM. */
 export type ProxyChoice = { proxyIp: string; proxyPort: number };
 
-export type PlanVm = { id: string; name: string; resourceGroup: string };
+export type PlanVm = {
+  id: string;
+  name: string;
+  resourceGroup: string;
+  /** Why it needs an Enhanced policy (from its discovery); a Standard policy is then refused before anything is sent. */
+  needsEnhanced?: readonly string[];
+};
 
 export type PlanChoices = {
   subscriptionId: string;
@@ -38,7 +45,19 @@ export type PlanChoices = {
   nsgRules: readonly NsgRuleChoice[];
   proxy: ProxyChoice | null;
   vms: readonly PlanVm[];
+  /**
+   * The vault's security settings when the user set them (null: left as Azure has them). `saved` says
+   * whether the Replication (or Vault) step wrote them and read them back: the Enable step does not.
+   */
+  security?: { settings: VaultSecurity; saved: boolean } | null;
 };
+
+/** Azure Backup's own answer for one VM (backupPreValidateProtection and backupValidateFeatures). */
+export type ServiceCheck =
+  | { verdict: 'passed' }
+  | { verdict: 'blocked'; code: string; message: string; recommendation: string }
+  /** A pre-check could not be asked (e.g. a Reader may not run the POST): not a "no". */
+  | { verdict: 'unchecked'; reason: string };
 
 /** A protected item, as far as the plan needs it. */
 export type ObservedProtection = { vaultId: string; policyId: string; policyName: string };
@@ -57,6 +76,10 @@ export type PlanObserved = {
   protection: Readonly<Record<string, ObservedProtection | null>>;
   /** Keyed by lower-cased VM id: why it could not be checked whether another vault protects the VM. */
   protectionUnchecked?: Readonly<Record<string, string>>;
+  /** What the vault reports now; null when it does not exist (yet). */
+  security?: VaultSecurity | null;
+  /** Keyed by lower-cased VM id: Azure Backup's pre-checks of the VMs still to protect. */
+  serviceChecks?: Readonly<Record<string, ServiceCheck>>;
 };
 
 /**
@@ -107,7 +130,7 @@ export type PlanWrite =
       policyId: string;
     };
 
-export type PlanItemKind = PlanWrite['kind'] | 'proxy';
+export type PlanItemKind = PlanWrite['kind'] | 'proxy' | 'security';
 
 export type PlanItem = {
   /** Stable across rebuilds: the kind and the target. */
@@ -125,6 +148,10 @@ export type PlanItem = {
   /** Checked before anything is sent; empty when nothing is sent. */
   permissions: RequiredPermission[];
   write: PlanWrite | null;
+  /** For a VM to protect: what Azure Backup's own pre-checks said. */
+  serviceCheck?: ServiceCheck;
+  /** For a VM's protection: the VM (also when nothing is sent for it). */
+  vmId?: string;
 };
 
 export type Plan = {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AZURE_DEFAULT_SECURITY } from '../shared/vault-security.ts';
 import { AzureRequestError } from '../azure/errors.ts';
 import type { PlanChoices } from './plan-types.ts';
 import { readPlanObserved, readScopePermissions, type PlanReader } from './read-observed.ts';
@@ -23,7 +24,7 @@ const unused = () => Promise.reject(new Error('not expected'));
 function reader(change: Partial<PlanReader> = {}): PlanReader & { calls: string[] } {
   const calls: string[] = [];
   const base: PlanReader = {
-    getVaultDetails: async () => ({ id: VAULT_ID, name: 'v1', resourceGroup: 'rg-backup', location: 'westeurope', skuName: 'RS0', skuTier: 'Standard', provisioningState: 'Succeeded', tags: {} }),
+    getVaultDetails: async () => ({ id: VAULT_ID, name: 'v1', resourceGroup: 'rg-backup', location: 'westeurope', skuName: 'RS0', skuTier: 'Standard', provisioningState: 'Succeeded', tags: {}, security: AZURE_DEFAULT_SECURITY, multiUserAuthorization: 'Disabled' }),
     listResourceGroups: unused,
     getStorageConfig: async () => ({ storageType: 'GeoRedundant', crossRegionRestore: false, locked: false }),
     getVmPolicy: async () => ({ id: `${VAULT_ID}/backupPolicies/DefaultPolicy`, name: 'DefaultPolicy', protectedItemsCount: 1, properties: null }),
@@ -33,6 +34,9 @@ function reader(change: Partial<PlanReader> = {}): PlanReader & { calls: string[
     ],
     getVmProtectionStatus: async (_sub, _loc, vmId) => (vmId.endsWith('/b') ? { vaultId: '/other/vault', policyName: 'p', state: 'Protected' } : null),
     getPermissions: unused,
+    preValidateProtection: async () => ({ status: 'Succeeded' }),
+    validateVmBackupFeature: async () => 'Supported',
+    listVirtualMachines: async () => [],
   };
   const merged = { ...base, ...change };
   const tracked = Object.fromEntries(

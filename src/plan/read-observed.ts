@@ -1,10 +1,11 @@
 import { toAzureError } from '../azure/errors.ts';
 import type { ArmGateway } from '../azure/gateway.ts';
 import type { PermissionEntry } from '../shared/rbac-actions.ts';
-import { sameId, securityRuleIdFor } from './arm-paths.ts';
+import { sameId, securityRuleIdFor, vaultIdFor } from './arm-paths.ts';
 import { mapLimit } from './map-limit.ts';
 import type { PermissionCheckScopes } from './permission-types.ts';
 import type { ObservedProtection, PlanChoices, PlanObserved, SecurityRuleSpec } from './plan-types.ts';
+import { readServiceChecks } from './service-checks.ts';
 
 /** The gateway reads the plan needs (a subset, so tests pass a small fake). */
 export type PlanReader = Pick<
@@ -17,6 +18,9 @@ export type PlanReader = Pick<
   | 'listProtectedVms'
   | 'getVmProtectionStatus'
   | 'getPermissions'
+  | 'preValidateProtection'
+  | 'validateVmBackupFeature'
+  | 'listVirtualMachines'
 >;
 
 /** Reads in parallel, but gently: ARM throttles per subscription. */
@@ -63,6 +67,9 @@ export async function readPlanObserved(gateway: PlanReader, choices: PlanChoices
     const status = statuses[i];
     protection[vm.id.toLowerCase()] = status ? { vaultId: status.vaultId, policyId: '', policyName: status.policyName } : null;
   });
+  // Azure Backup's own pre-checks, for the VMs no vault protects yet (the others are "no change" or conflicts already).
+  const toProtect = choices.vms.filter((vm) => protection[vm.id.toLowerCase()] === null);
+  const serviceChecks = await readServiceChecks(gateway, choices, vault?.id ?? vaultIdFor(sub, resourceGroup, name), toProtect, CONCURRENCY);
 
   return {
     resourceGroupExists,
@@ -72,6 +79,8 @@ export async function readPlanObserved(gateway: PlanReader, choices: PlanChoices
     nsgRules: Object.fromEntries(rules),
     protection,
     ...(Object.keys(protectionUnchecked).length > 0 ? { protectionUnchecked } : {}),
+    security: vault?.security ?? null,
+    serviceChecks,
   };
 }
 

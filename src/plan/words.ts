@@ -1,4 +1,5 @@
 // Plain-words renderings shared by the Review step, the Summary and the exports.
+import { verdictLabel } from '../readiness/index.ts';
 
 const REDUNDANCY_WORDS: Record<string, string> = {
   GeoRedundant: 'geo-redundant storage (GRS)',
@@ -29,4 +30,19 @@ export function relativeTime(then: Date, now: Date): string {
   if (days === 1) return 'yesterday';
   if (days < 30) return `${days} days ago`;
   return `on ${then.toISOString().slice(0, 10)}`;
+}
+
+/**
+ * Azure Backup's own pre-check in words, as the Review shows it beside the wizard's findings. A service "no"
+ * is the Blocked verdict of the readiness rules, in the one vocabulary (src/readiness/verdict.ts).
+ */
+export function serviceCheckText(check: { verdict: 'passed' } | { verdict: 'blocked'; code: string } | { verdict: 'unchecked'; reason: string }): string {
+  switch (check.verdict) {
+    case 'passed':
+      return 'Azure Backup’s pre-check: passed';
+    case 'blocked':
+      return `Azure Backup’s pre-check: ${verdictLabel('blocked')} (${check.code})`;
+    case 'unchecked':
+      return `Azure Backup’s pre-check could not be asked: ${check.reason}`;
+  }
 }

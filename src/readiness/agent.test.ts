@@ -33,31 +33,38 @@ describe('agent rules', () => {
     expect(findingsFor(vm())).toEqual([]);
   });
 
-  it('block when the agent is not installed, with the Windows remedy from the guide', () => {
+  it("need attention when the agent is not installed, with the guide's Windows remedy and today's minimum", () => {
     const [f] = findingsFor(withAgent({ status: 'notInstalled', provisionVMAgent: false }));
-    expect(f).toMatchObject({ ruleId: 'agent-not-installed', severity: 'blocker' });
+    expect(f).toMatchObject({ ruleId: 'agent-not-installed', severity: 'attention', area: 'agent' });
+    expect(f?.message).toContain('Azure accepts protection, but backups fail until the agent works');
     expect(f?.remediation).toContain('MSI');
     expect(f?.remediation).toContain('administrator');
     expect(f?.remediation).toContain('provisionVMAgent');
     expect(f?.remediation).toContain('C:\\WindowsAzure\\Packages\\WaAppAgent.exe');
-    expect(f?.remediation).toContain('2.6.1198.718');
+    expect(f?.remediation).toContain('2.7.41491.1010 or higher');
+    expect(f?.remediation).toContain('the 2016 guide asked for 2.6.1198.718');
     expect(f?.remediation).toContain("Don't install or update the agent while a backup is running.");
-    expect(f?.source.date).toBe('2016-08-01');
+    expect(f?.sources.guide?.date).toBe('2016-08-01');
+    expect(f?.sources.today.date).toBe('2026-01-22');
   });
 
-  it("give Linux today's remedy: distribution packages and waagent.conf settings", () => {
+  it("give Linux today's remedy: distribution packages, auto-update and waagent.conf settings", () => {
     const [f] = findingsFor(withAgent({ status: 'notInstalled' }, ubuntu()));
     expect(f?.remediation).toContain("distribution's package");
+    expect(f?.remediation).toContain('auto-update');
     expect(f?.remediation).toContain('Extensions.Enable=y');
     expect(f?.remediation).toContain('Provisioning.Agent=auto');
     expect(f?.remediation).toContain('/etc/waagent.conf');
-    expect(f?.source.date).toBe('2026-01-22');
+    expect(f?.remediation).toContain('2.2.53.1');
     expect(installRemedy('Linux')).not.toContain('MSI');
   });
 
-  it('block on Not Ready and warn when a running VM does not report', () => {
-    expect(findingsFor(withAgent({ status: 'notReady' }))).toMatchObject([{ ruleId: 'agent-not-ready', severity: 'blocker' }]);
-    expect(findingsFor(withAgent({ status: 'notReporting', provisionVMAgent: true }))).toMatchObject([{ ruleId: 'agent-not-reporting', severity: 'warning' }]);
+  it('need attention, not block, on Not Ready and when a running VM does not report: Azure accepts protection', () => {
+    expect(findingsFor(withAgent({ status: 'notReady' }))).toMatchObject([{ ruleId: 'agent-not-ready', severity: 'attention' }]);
+    expect(findingsFor(withAgent({ status: 'notReporting', provisionVMAgent: true }))).toMatchObject([{ ruleId: 'agent-not-reporting', severity: 'attention' }]);
+    const [notReady] = findingsFor(withAgent({ status: 'notReady' }));
+    expect(notReady?.message).toContain('UserErrorGuestAgentStatusUnavailable');
+    expect(notReady?.remediation).toContain('Windows Azure Guest Agent');
   });
 
   it('say plainly that a stopped VM’s agent status cannot be read', () => {
@@ -65,16 +72,30 @@ describe('agent rules', () => {
     expect(f).toMatchObject({ ruleId: 'agent-status-unknown', severity: 'info', message: "The VM isn't running, so Azure can't read its agent status." });
   });
 
-  it('warn when a stopped VM was created without the agent', () => {
+  it('need attention when a stopped VM was created without the agent', () => {
     const [f] = findingsFor(withAgent({ status: 'unknown', unknownReason: 'vmNotRunning', provisionVMAgent: false }));
-    expect(f).toMatchObject({ ruleId: 'agent-status-unknown', severity: 'warning' });
+    expect(f).toMatchObject({ ruleId: 'agent-status-unknown', severity: 'attention' });
     expect(f?.message).toContain('provisionVMAgent is false');
     expect(f?.remediation).toContain('MSI');
   });
 
-  it('warn about a Windows agent older than 2.6.1198.718, and only on Windows', () => {
-    expect(findingsFor(withAgent({ status: 'ready', version: '2.6.1198.717' }))).toMatchObject([{ ruleId: 'agent-outdated', severity: 'warning' }]);
-    expect(findingsFor(withAgent({ status: 'ready', version: '2.6.1198.718' }))).toEqual([]);
-    expect(findingsFor(withAgent({ status: 'ready', version: '2.2.10' }, ubuntu()))).toEqual([]);
+  it("judge the version by today's minimums, per OS, with the guide's 2.6.1198.718 beside", () => {
+    const older = findingsFor(withAgent({ status: 'ready', version: '2.6.1198.717' }));
+    expect(older).toMatchObject([{ ruleId: 'agent-outdated', severity: 'attention' }]);
+    expect(older[0]?.message).toContain("older even than the 2016 guide's 2.6.1198.718");
+    // Enough for the guide, too old today.
+    const guideOnly = findingsFor(withAgent({ status: 'ready', version: '2.7.41491.949' }));
+    expect(guideOnly[0]?.message).toContain('Microsoft supports 2.7.41491.1010 or later today');
+    expect(guideOnly[0]?.message).toContain("meets the 2016 guide's 2.6.1198.718");
+    expect(findingsFor(withAgent({ status: 'ready', version: '2.7.41491.1010' }))).toEqual([]);
+    expect(findingsFor(withAgent({ status: 'ready', version: '2.2.45' }, ubuntu()))).toMatchObject([{ ruleId: 'agent-outdated', severity: 'attention' }]);
+    expect(findingsFor(withAgent({ status: 'ready', version: '2.2.53.1' }, ubuntu()))).toEqual([]);
+  });
+
+  it('show both sources on the version rule: the guide differs from today', () => {
+    const [f] = findingsFor(withAgent({ status: 'ready', version: '2.6.1198.600' }));
+    expect(f?.sources.today).toMatchObject({ title: 'Minimum version support for virtual machine agents in Azure', date: '2025-09-15' });
+    expect(f?.sources.guide).toMatchObject({ date: '2016-08-01', says: 'required Windows agent 2.6.1198.718 or later, and no Linux version' });
+    expect(f?.sources.guide?.agrees).toBeUndefined();
   });
 });

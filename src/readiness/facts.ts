@@ -29,6 +29,19 @@ export type ExtensionFacts = {
 
 export type ProtectionState = 'unprotected' | 'protected' | 'protecting' | 'unknown';
 
+/** One disk as the VM's storageProfile lists it (the OS disk has no lun). */
+export type DiskFacts = {
+  name: string;
+  lun?: number;
+  sizeGB?: number;
+  /** managedDisk.storageAccountType: Premium_LRS, PremiumV2_LRS, UltraSSD_LRS, … (absent for unmanaged disks). */
+  sku?: string;
+  writeAccelerator: boolean;
+};
+
+/** What hardwareProfile.vmSize stands for in the region (virtualMachineSizes.list). */
+export type SizeSpec = { cores: number; memoryMB: number };
+
 export type VmFacts = {
   id: string;
   name: string;
@@ -42,6 +55,12 @@ export type VmFacts = {
   osName?: string;
   osVersion?: string;
   dataDiskCount: number;
+  /** The OS disk first; empty when the profile wasn't read. */
+  disks: DiskFacts[];
+  /** securityProfile.securityType: TrustedLaunch, ConfidentialVM, Standard, or absent (Standard). */
+  securityType?: string;
+  /** Absent when the region's size list wasn't read or doesn't know the size. */
+  sizeSpec?: SizeSpec;
   powerState: PowerState;
   agent: AgentFacts;
   extensions: ExtensionFacts[];
@@ -52,7 +71,14 @@ export type VmFacts = {
   protection: { state: ProtectionState; vaultId?: string; vaultName?: string };
 };
 
-export type VaultContext = { id: string; name: string; location: string; subscriptionId: string };
+export type VaultContext = {
+  id: string;
+  name: string;
+  location: string;
+  subscriptionId: string;
+  /** The backup REST api-version protection would be enabled with (what the Trusted Launch rule depends on). */
+  backupApiVersion?: string;
+};
 
 export type StatusLike = {
   code?: string | undefined;

@@ -1,6 +1,6 @@
-// Can the VM open outbound HTTPS (TCP 443) to what backup needs? Each NSG is evaluated on its own,
-// lowest priority number first, first match wins; traffic must pass every NSG in its path (NIC, then
-// subnet), and no NSG means allowed.
+// Can the VM open outbound HTTPS (TCP 443) to Azure, and does it reach the platform address
+// 168.63.129.16? Each NSG is evaluated on its own, as Azure does: lowest priority number first, first match
+// wins; traffic must pass every NSG in its path (NIC, then subnet), and no NSG means allowed.
 //
 // What a rule's destination decides, per destination:
 // - `*`, `0.0.0.0/0`, `Internet`: every destination here (all are public addresses).
@@ -10,24 +10,37 @@
 //   `VirtualNetwork`, `AzureLoadBalancer`, other tags and application security groups never match.
 // A rule that can't decide is remembered: if it comes before the deciding rule with the opposite access,
 // the verdict is `unknown` and names it. Rules whose source might not be this VM are treated the same way.
+//
+// The input is the NSGs and, at most, the VM's private IP: the same (subnet NSG, NIC NSG) pair gives the
+// same report for every VM behind it, so a caller may evaluate once per pair.
 
 import { isNonPublic, parseIpv4, parseIpv4Prefix, rangeContains } from './ip.ts';
-import { BACKUP_SERVICE_TAGS, PLATFORM_ADDRESS, type BackupServiceTag } from './limits.ts';
+import { BACKUP_PATH, PLATFORM_ADDRESS, type BackupServiceTag, type PlatformPort } from './limits.ts';
 import type { NsgLayer, NsgRule } from './nsg.ts';
 
 export type Destination = BackupServiceTag | 'Internet';
 export const DESTINATIONS: readonly Destination[] = ['Storage', 'AzureBackup', 'AzureActiveDirectory', 'Internet'];
 
+/** The rule that decided, and where it sits. */
+export type RuleRef = { nsg: string; rule: string; priority: number };
+
+/**
+ * A path's state, not a verdict: `denied` names the rule; `open` names the custom rules that allowed it
+ * (none when only ARM's defaults, or no NSG at all, let it through).
+ */
 export type NetworkVerdict =
-  | { status: 'open' }
-  | { status: 'blocked'; nsg: string; rule: string; priority: number; destination: Destination }
+  | { status: 'open'; allowedBy?: RuleRef[] }
+  | ({ status: 'denied'; destination: Destination } & RuleRef)
   | { status: 'unknown'; reason: string };
 
-/** An explicit deny of the Azure platform address 168.63.129.16, which must stay reachable. */
-export type PlatformDeny = { nsg: string; rule: string; priority: number; prefix: string };
+/**
+ * An NSG rule that denies the Azure platform address 168.63.129.16 on some of its ports. `certain` is false
+ * when the rule may not apply to this VM (its source couldn't be matched).
+ */
+export type PlatformDeny = RuleRef & { prefix: string; ports: PlatformPort[]; certain: boolean };
 
 export type NetworkReport = {
-  /** Over the required destinations (the three backup service tags unless told otherwise). */
+  /** Over the required destinations: the guide's backup path, Azure Storage, unless told otherwise. */
   overall: NetworkVerdict;
   destinations: Record<Destination, NetworkVerdict>;
   platformDenies: PlatformDeny[];
@@ -57,21 +70,25 @@ export function evaluateOutbound443(input: OutboundInput): NetworkReport {
     AzureActiveDirectory: verdict('AzureActiveDirectory'),
     Internet: verdict('Internet'),
   };
-  const required = input.required ?? BACKUP_SERVICE_TAGS.value;
+  const required = input.required ?? BACKUP_PATH.value;
   return {
     overall: worst(required.map((d) => destinations[d])),
     destinations,
-    platformDenies: layers.flatMap((l) => platformDeny(l, source)),
+    platformDenies: layers.flatMap((l) => platformDenies(l, source)),
   };
 }
 
+/** A denial first, then a doubt; otherwise open, naming every custom rule that allowed it. */
 function worst(verdicts: readonly NetworkVerdict[]): NetworkVerdict {
-  return verdicts.find((v) => v.status === 'blocked') ?? verdicts.find((v) => v.status === 'unknown') ?? { status: 'open' };
+  const denied = verdicts.find((v) => v.status === 'denied') ?? verdicts.find((v) => v.status === 'unknown');
+  if (denied) return denied;
+  const allowedBy = verdicts.flatMap((v) => (v.status === 'open' ? (v.allowedBy ?? []) : []));
+  const unique = allowedBy.filter((r, i) => allowedBy.findIndex((o) => o.nsg === r.nsg && o.rule === r.rule) === i);
+  return unique.length > 0 ? { status: 'open', allowedBy: unique } : { status: 'open' };
 }
 
 function destinationVerdict(layers: readonly NsgLayer[], destination: Destination, region: string, source?: number): NetworkVerdict {
-  const results = layers.map((layer) => layerVerdict(layer, destination, region, source));
-  return worst(results);
+  return worst(layers.map((layer) => layerVerdict(layer, destination, region, source)));
 }
 
 function layerVerdict(layer: NsgLayer, destination: Destination, region: string, source?: number): NetworkVerdict {
@@ -92,8 +109,9 @@ function layerVerdict(layer: NsgLayer, destination: Destination, region: string,
           `(it names ${describe(doubt)}); check it.`,
       };
     }
-    if (allows) return { status: 'open' };
-    return { status: 'blocked', nsg: layer.nsg.name, rule: rule.name, priority: rule.priority, destination };
+    const ref: RuleRef = { nsg: layer.nsg.name, rule: rule.name, priority: rule.priority };
+    if (allows) return rule.isDefault ? { status: 'open' } : { status: 'open', allowedBy: [ref] };
+    return { status: 'denied', destination, ...ref };
   }
   return { status: 'unknown', reason: `No outbound rule in NSG ${layer.nsg.name} decides HTTPS traffic to ${destination}.` };
 }
@@ -113,9 +131,9 @@ function describe(rule: NsgRule): string {
 }
 
 /** A rule matches when every part of it does; the weakest part wins. */
-function ruleMatch(rule: NsgRule, source: number | undefined, destination: (prefix: string) => Match, ports: readonly number[] = [443]): Match {
+function ruleMatch(rule: NsgRule, source: number | undefined, destination: (prefix: string) => Match, port = 443): Match {
   if (!coversTcp(rule.protocol)) return 'no';
-  if (!rule.destinationPorts.some((p) => ports.some((port) => portCovers(p, port)))) return 'no';
+  if (!rule.destinationPorts.some((p) => portCovers(p, port))) return 'no';
   const parts: Match[] = [
     sourcePortsMatch(rule.sourcePorts),
     rule.sourceAsg ? 'maybe' : best(rule.sourcePrefixes.map((p) => sourceMatch(p, source))),
@@ -158,40 +176,54 @@ function sourceMatch(prefix: string, source: number | undefined): Match {
   return rangeContains(range, source) ? 'yes' : 'no';
 }
 
+const CATCH_ALL = new Set(['*', '0.0.0.0/0', 'any', 'internet']);
+
 function destinationMatch(prefix: string, destination: Destination, region: string): Match {
   const p = prefix.toLowerCase();
-  if (p === '*' || p === '0.0.0.0/0' || p === 'any' || p === 'internet') return 'yes';
+  if (CATCH_ALL.has(p)) return 'yes';
   if (destination === 'Internet') return 'no';
   const range = parseIpv4Prefix(prefix);
-  if (range) return isNonPublic(range) ? 'no' : 'maybe';
+  // The platform address alone is no service's address.
+  if (range) return isNonPublic(range) || isPlatformOnly(range) ? 'no' : 'maybe';
   const [tag, tagRegion] = p.split('.');
   if (tag === destination.toLowerCase()) return tagRegion === undefined || normaliseRegion(tagRegion) === region ? 'yes' : 'no';
   return tag === 'azurecloud' ? 'maybe' : 'no';
+}
+
+function isPlatformOnly(range: { first: number; last: number }): boolean {
+  const address = parseIpv4(PLATFORM_ADDRESS.value.ip);
+  return range.first === address && range.last === address;
 }
 
 function normaliseRegion(location: string): string {
   return location.replace(/\s+/g, '').toLowerCase();
 }
 
-// Only rules that name the address (or a prefix holding it) are flagged; catch-all rules are not.
-function platformDeny(layer: NsgLayer, source: number | undefined): PlatformDeny[] {
+/**
+ * Per platform port, the first rule that matches the address decides, as for any destination. Only rules
+ * that name the address (or a prefix holding it) are flagged: a catch-all rule ends the walk unflagged,
+ * since the wizard can't tell whether Azure applies it to the platform's own traffic.
+ */
+function platformDenies(layer: NsgLayer, source: number | undefined): PlatformDeny[] {
   const address = parseIpv4(PLATFORM_ADDRESS.value.ip) ?? 0;
-  const ports = PLATFORM_ADDRESS.value.ports;
   const named = (prefix: string) => {
     const range = parseIpv4Prefix(prefix);
     return range !== undefined && prefix !== '0.0.0.0/0' && rangeContains(range, address);
   };
-  const denies: PlatformDeny[] = [];
-  for (const rule of outboundByPriority(layer)) {
-    const match = ruleMatch(rule, source, (prefix) => {
-      const p = prefix.toLowerCase();
-      return p === '*' || p === '0.0.0.0/0' || p === 'any' || named(prefix) ? 'yes' : 'no';
-    }, ports);
-    if (match === 'no') continue;
-    const prefix = rule.destinationPrefixes.find(named);
-    // A deny that may not apply to this VM (its source is unknown here) is still worth a look.
-    if (!isAllow(rule) && prefix !== undefined) denies.push({ nsg: layer.nsg.name, rule: rule.name, priority: rule.priority, prefix });
-    if (match === 'yes') break;
+  const byRule = new Map<string, PlatformDeny>();
+  for (const port of PLATFORM_ADDRESS.value.ports) {
+    for (const rule of outboundByPriority(layer)) {
+      const match = ruleMatch(rule, source, (prefix) => (CATCH_ALL.has(prefix.toLowerCase()) || named(prefix) ? 'yes' : 'no'), port);
+      if (match === 'no') continue;
+      const prefix = rule.destinationPrefixes.find(named);
+      if (!isAllow(rule) && prefix !== undefined) {
+        const found = byRule.get(rule.name) ?? { nsg: layer.nsg.name, rule: rule.name, priority: rule.priority, prefix, ports: [], certain: match === 'yes' };
+        found.ports.push(port);
+        byRule.set(rule.name, found);
+      }
+      // A rule that may not apply to this VM leaves the decision to the rules after it.
+      if (match === 'yes') break;
+    }
   }
-  return denies;
+  return [...byRule.values()];
 }

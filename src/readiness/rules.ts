@@ -1,69 +1,49 @@
-// Every readiness rule, and the verdict for one VM: any blocker → blocked, any warning (or a network
-// path that is blocked or can't be confirmed) → needs attention, otherwise ready.
+// Every readiness rule, and the verdict for one VM: any blocker → Blocked, anything needing attention →
+// Needs attention, otherwise Ready. Notes never change the verdict.
 
 import { AGENT_RULES } from './agent.ts';
 import type { VaultContext, VmFacts } from './facts.ts';
-import type { Finding, Rule, Severity } from './finding.ts';
+import type { Finding, Rule } from './finding.ts';
 import { PLATFORM_ADDRESS } from './limits.ts';
 import type { NetworkReport, NetworkVerdict } from './network.ts';
+import { NETWORK_RULE_TITLES, networkFindings, type NetworkContext } from './network-rules.ts';
 import { OS_RULES } from './os-rules.ts';
-import { guide2016, prepareToday, supportMatrix, type Source } from './sources.ts';
+import { EXTENSIONS_NETWORK_DOC, guide2016, supportMatrix, type Source } from './sources.ts';
+import { bySeverity, verdictOf, type Verdict } from './verdict.ts';
 import { VM_RULES } from './vm-rules.ts';
 
 export const RULES: readonly Rule[] = [...VM_RULES, ...AGENT_RULES, ...OS_RULES];
 
-export type Verdict = 'ready' | 'attention' | 'blocked';
 export type VmReadiness = { verdict: Verdict; findings: Finding[] };
 
-const RANK: Record<Severity, number> = { blocker: 0, warning: 1, info: 2 };
-
-export function evaluateVm(facts: VmFacts, vault: VaultContext, network?: NetworkVerdict | NetworkReport): VmReadiness {
-  const findings = [
-    ...RULES.flatMap((rule) => rule.evaluate(facts, vault) ?? []),
-    ...(network ? networkFindings(network) : []),
-  ].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
-  const verdict: Verdict = findings.some((f) => f.severity === 'blocker')
-    ? 'blocked'
-    : findings.some((f) => f.severity === 'warning')
-      ? 'attention'
-      : 'ready';
-  return { verdict, findings };
+/** Write-accelerated data disks, which change what the network must allow. */
+export function writeAcceleratorDisks(facts: Pick<VmFacts, 'disks'>): number {
+  return facts.disks.filter((d) => d.writeAccelerator).length;
 }
 
-const NETWORK_SOURCE = guide2016('Network connectivity');
+export function evaluateVm(
+  facts: VmFacts,
+  vault: VaultContext,
+  network?: NetworkVerdict | NetworkReport,
+  context: Omit<NetworkContext, 'writeAcceleratorDisks'> = {},
+): VmReadiness {
+  const findings = bySeverity([
+    ...RULES.flatMap((rule) => rule.evaluate(facts, vault) ?? []),
+    ...(network ? networkFindings(network, { ...context, writeAcceleratorDisks: writeAcceleratorDisks(facts) }) : []),
+  ]);
+  return { verdict: verdictOf(findings), findings };
+}
 
-/** A blocked or unconfirmed path needs attention rather than blocking: today VM backup needs no explicit outbound rule. */
-export function networkFindings(network: NetworkVerdict | NetworkReport): Finding[] {
-  const report: Pick<NetworkReport, 'overall' | 'platformDenies'> = 'overall' in network ? network : { overall: network, platformDenies: [] };
-  const findings: Finding[] = [];
-  const v = report.overall;
-  if (v.status === 'blocked') {
-    findings.push({
-      ruleId: 'network-blocked',
-      severity: 'warning',
-      message: `NSG ${v.nsg} blocks outbound HTTPS (TCP 443) to ${v.destination} with rule ${v.rule} (priority ${v.priority}). The backup extension may fail (ExtensionSnapshotFailedNoNetwork).`,
-      remediation: `Add outbound allow rules for the Storage, AzureBackup and AzureActiveDirectory service tags on TCP 443 with priority numbers below ${v.priority}, or route the traffic through an HTTP proxy.`,
-      source: NETWORK_SOURCE,
-    });
-  } else if (v.status === 'unknown') {
-    findings.push({
-      ruleId: 'network-unknown',
-      severity: 'warning',
-      message: `Couldn't confirm that the VM can reach Azure over HTTPS: ${v.reason}`,
-      remediation: "Check the rule named, or review the NIC's effective security rules in the portal.",
-      source: NETWORK_SOURCE,
-    });
-  }
-  for (const deny of report.platformDenies) {
-    findings.push({
-      ruleId: 'network-platform-address',
-      severity: 'warning',
-      message: `Rule ${deny.rule} (priority ${deny.priority}) in NSG ${deny.nsg} denies ${deny.prefix}, which includes ${PLATFORM_ADDRESS.value.ip}: the VM agent needs that Azure address on ports ${PLATFORM_ADDRESS.value.ports.join(', ')}.`,
-      remediation: `Remove the rule or narrow it so it no longer covers ${PLATFORM_ADDRESS.value.ip}.`,
-      source: PLATFORM_ADDRESS.source,
-    });
-  }
-  return findings;
+const TITLES: ReadonlyMap<string, string> = new Map([
+  ...RULES.map((rule) => [rule.id, rule.title] as const),
+  ...Object.entries(NETWORK_RULE_TITLES),
+  ['policy-needs-enhanced', 'A Standard policy for a VM that needs Enhanced'],
+  ['policy-agentless', 'An agentless policy the VM cannot use'],
+]);
+
+/** The few words naming a rule in lists and the summary; the id's words for a rule this build doesn't know. */
+export function ruleTitle(ruleId: string): string {
+  return TITLES.get(ruleId) ?? ruleId.replace(/-/g, ' ');
 }
 
 export type GeneralNote = { id: string; message: string; source: Source };
@@ -72,8 +52,8 @@ export type GeneralNote = { id: string; message: string; source: Source };
 export const GENERAL_NOTES: readonly GeneralNote[] = [
   {
     id: 'restore-replace-vm',
-    message: "Replacing an existing VM during restore isn't supported: restoring a VM that still exists fails. (Today you can replace its disks instead.)",
-    source: guide2016('Limitations when backing up and restoring a VM'),
+    message: "The 2016 guide didn't support replacing an existing VM during restore. Today you can replace its disks instead (Replace existing).",
+    source: supportMatrix('Supported restore methods'),
   },
   {
     id: 'one-vault-per-region',
@@ -92,7 +72,17 @@ export const GENERAL_NOTES: readonly GeneralNote[] = [
   },
   {
     id: 'network-today',
-    message: `Today Azure VM backup needs no explicit outbound rule, but the VM must reach ${PLATFORM_ADDRESS.value.ip} and keep DHCP enabled in the guest.`,
-    source: prepareToday('Network connectivity'),
+    message: `Today Azure VM backup needs no explicit outbound rule with a supported agent, but the VM must reach ${PLATFORM_ADDRESS.value.ip} (ports ${PLATFORM_ADDRESS.value.requiredPorts.join(' and ')}) and keep DHCP enabled in the guest.`,
+    source: EXTENSIONS_NETWORK_DOC,
+  },
+  {
+    id: 'linux-guest',
+    message: "Linux VMs are backed up only when 64-bit, without a ZFS pool, and with /var and /var/lib not mounted noexec: Azure can't see these from outside the guest, so check them yourself.",
+    source: supportMatrix('Support for Linux backup'),
+  },
+  {
+    id: 'restore-point-lock',
+    message: 'Azure Backup keeps instant restore snapshots in resource groups named AzureBackupRG_<region>_<n>. A lock on such a group stops it deleting old restore points, and backups fail once the limit is reached.',
+    source: supportMatrix('Supported backup actions'),
   },
 ];

@@ -8,6 +8,7 @@ export const VAULT: VaultContext = {
   name: 'contoso-vault',
   location: 'westeurope',
   subscriptionId: SUB,
+  backupApiVersion: '2023-06-01',
 };
 
 export function vm(overrides: Partial<VmFacts> = {}): VmFacts {
@@ -23,6 +24,12 @@ export function vm(overrides: Partial<VmFacts> = {}): VmFacts {
     osName: 'Windows Server 2022 Datacenter Azure Edition',
     osVersion: 'Microsoft Windows NT 10.0.20348.0',
     dataDiskCount: 2,
+    disks: [
+      { name: 'web-01_OsDisk_1', sizeGB: 127, sku: 'Premium_LRS', writeAccelerator: false },
+      { name: 'web-01_DataDisk_0', lun: 0, sizeGB: 128, sku: 'Premium_LRS', writeAccelerator: false },
+      { name: 'web-01_DataDisk_1', lun: 1, sizeGB: 128, sku: 'Premium_LRS', writeAccelerator: false },
+    ],
+    sizeSpec: { cores: 2, memoryMB: 8192 },
     powerState: 'running',
     agent: { status: 'ready', version: '2.7.41491.1102', provisionVMAgent: true },
     extensions: [{ type: 'Microsoft.Azure.RecoveryServices.VMSnapshot', status: { code: 'ProvisioningState/succeeded', level: 'Info', displayStatus: 'Provisioning succeeded' } }],

@@ -22,44 +22,44 @@ function storeWith(selected: string[], storage = memoryStorage()) {
 }
 
 describe('agent slice', () => {
-  it('is complete only when every selected VM is OK or its warnings were accepted', () => {
+  it('is complete only when every selected VM is ready or its findings needing attention were accepted', () => {
     const { store } = storeWith([A, B]);
     const s = () => store.getState();
     expect(isAgentStepComplete(s())).toBe(false);
-    s().recordAgentCheck(A, { level: 'ok', warnings: [] });
-    s().recordAgentCheck(B, { level: 'warning', warnings: ['agent-outdated'] });
+    s().recordAgentCheck(A, { level: 'ready', warnings: [] });
+    s().recordAgentCheck(B, { level: 'attention', warnings: ['agent-outdated'] });
     expect(isAgentStepComplete(s())).toBe(false);
     s().acknowledgeAgentWarnings(B, true);
     expect(isAgentStepComplete(s())).toBe(true);
-    expect(summarizeAgentStep(s())).toBe('1 of 2 ready, 1 accepted with warnings');
+    expect(summarizeAgentStep(s())).toBe('1 of 2 ready, 1 needing attention accepted');
     s().acknowledgeAgentWarnings(B, false);
     expect(isAgentStepComplete(s())).toBe(false);
   });
 
-  it("doesn't let a blocker be accepted", () => {
+  it("doesn't let a blocked VM be accepted", () => {
     const { store } = storeWith([A]);
-    store.getState().recordAgentCheck(A, { level: 'blocker', warnings: [] });
+    store.getState().recordAgentCheck(A, { level: 'blocked', warnings: [] });
     store.getState().acknowledgeAgentWarnings(A, true);
     expect(store.getState().agent.acknowledged).toEqual({});
     expect(isAgentStepComplete(store.getState())).toBe(false);
   });
 
-  it('asks again when a later check finds a warning that was not accepted', () => {
+  it('asks again when a later check finds something that was not accepted', () => {
     const { store } = storeWith([B]);
     const s = () => store.getState();
-    s().recordAgentCheck(B, { level: 'warning', warnings: ['agent-outdated'] });
+    s().recordAgentCheck(B, { level: 'attention', warnings: ['agent-outdated'] });
     s().acknowledgeAgentWarnings(B, true);
-    s().recordAgentCheck(B.toUpperCase(), { level: 'warning', warnings: ['agent-outdated', 'backup-extension'] });
+    s().recordAgentCheck(B.toUpperCase(), { level: 'attention', warnings: ['agent-outdated', 'backup-extension'] });
     expect(isAgentStepComplete(s())).toBe(false);
   });
 
   it('persists results and acceptances, and forgets them when the vault changes', async () => {
     const { store, storage } = storeWith([B]);
-    store.getState().recordAgentCheck(B, { level: 'warning', warnings: ['agent-outdated'] });
+    store.getState().recordAgentCheck(B, { level: 'attention', warnings: ['agent-outdated'] });
     store.getState().acknowledgeAgentWarnings(B, true);
     const saved = JSON.parse(storage.data.get(storageKeyFor(account)) ?? '{}') as { state: { agent: unknown } };
     expect(saved.state.agent).toEqual({
-      results: { [B.toLowerCase()]: { level: 'warning', warnings: ['agent-outdated'], checkedAt: '2026-11-25T10:00:00.000Z' } },
+      results: { [B.toLowerCase()]: { level: 'attention', warnings: ['agent-outdated'], checkedAt: '2026-11-25T10:00:00.000Z' } },
       acknowledged: { [B.toLowerCase()]: ['agent-outdated'] },
       updatedAt: '2026-11-25T10:00:00.000Z',
     });
@@ -71,37 +71,61 @@ describe('agent slice', () => {
     reopened.getState().chooseVault({ id: '/v2', name: 'v2', resourceGroup: 'rg', location: 'westeurope' });
     expect(reopened.getState().agent).toEqual({ results: {}, acknowledged: {}, updatedAt: null });
   });
+
+  it('reads results saved in the words of older builds (ok, warning, blocker)', async () => {
+    const storage = memoryStorage();
+    const result = (level: string) => ({ level, warnings: [], checkedAt: '2026-11-25T09:00:00.000Z' });
+    storage.data.set(storageKeyFor(account), JSON.stringify({ version: 1, state: { setup: {}, agent: { results: { a: result('ok'), b: result('warning'), c: result('blocker') } } } }));
+    const store = createWizardStore({ account, storage, now });
+    await store.persist.rehydrate();
+    expect(Object.values(store.getState().agent.results).map((r) => r.level)).toEqual(['ready', 'attention', 'blocked']);
+  });
 });
 
 describe('network slice', () => {
-  it('is complete when every VM is open, or its unknown path accepted; a blocked path must be fixed', () => {
+  it('is complete when every VM is ready, or what needs attention accepted; a blocked VM (168.63.129.16 denied) must be fixed', () => {
     const { store } = storeWith([A, B]);
     const s = () => store.getState();
-    s().recordNetworkCheck(A, { verdict: 'open', platformDenied: false });
-    s().recordNetworkCheck(B, { verdict: 'blocked', platformDenied: false });
+    s().recordNetworkCheck(A, { verdict: 'ready', path: 'open', findings: [] });
+    s().recordNetworkCheck(B, { verdict: 'blocked', path: 'open', findings: ['network-platform-address'] });
     s().acknowledgeNetworkRisk(B, true);
     expect(s().network.acknowledged).toEqual([]);
     expect(isNetworkStepComplete(s())).toBe(false);
 
-    s().recordNetworkCheck(B, { verdict: 'unknown', platformDenied: false });
+    // Outbound HTTPS denied: needs attention, and can be accepted.
+    s().recordNetworkCheck(B, { verdict: 'attention', path: 'denied', findings: ['network-outbound-denied'] });
     expect(isNetworkStepComplete(s())).toBe(false);
     s().acknowledgeNetworkRisk(B, true);
     expect(isNetworkStepComplete(s())).toBe(true);
     expect(summarizeNetworkStep(s())).toBe('Outbound HTTPS open');
   });
 
-  it('needs an acceptance for an open path that denies 168.63.129.16', () => {
+  it("doesn't let the proxy path clear a deny of 168.63.129.16", () => {
     const { store } = storeWith([A]);
-    store.getState().recordNetworkCheck(A, { verdict: 'open', platformDenied: true });
+    store.getState().recordNetworkCheck(A, { verdict: 'blocked', path: 'open', findings: ['network-platform-address'] });
+    store.getState().chooseProxy({ ip: '10.0.0.5', port: 3128 });
     expect(isNetworkStepComplete(store.getState())).toBe(false);
-    store.getState().acknowledgeNetworkRisk(A, true);
-    expect(isNetworkStepComplete(store.getState())).toBe(true);
+  });
+
+  it('reads checks saved in the words of older builds', async () => {
+    const storage = memoryStorage();
+    const at = '2026-11-25T09:00:00.000Z';
+    storage.data.set(storageKeyFor(account), JSON.stringify({ version: 1, state: { setup: {}, network: { results: {
+      a: { verdict: 'open', platformDenied: false, checkedAt: at },
+      b: { verdict: 'blocked', platformDenied: false, checkedAt: at },
+    } } } }));
+    const store = createWizardStore({ account, storage, now });
+    await store.persist.rehydrate();
+    expect(store.getState().network.results).toEqual({
+      a: { verdict: 'ready', path: 'open', findings: [], checkedAt: at },
+      b: { verdict: 'attention', path: 'denied', findings: [], checkedAt: at },
+    });
   });
 
   it('is complete on the proxy path, and records the rules created', () => {
     const { store } = storeWith([A]);
     const s = () => store.getState();
-    s().recordNetworkCheck(A, { verdict: 'blocked', platformDenied: false });
+    s().recordNetworkCheck(A, { verdict: 'attention', path: 'denied', findings: ['network-outbound-denied'] });
     s().chooseProxy({ ip: '10.0.0.5', port: 3128 });
     s().recordCreatedRule({
       id: '/subscriptions/s/resourceGroups/rg-network/providers/Microsoft.Network/networkSecurityGroups/nsg/securityRules/allow-proxy',

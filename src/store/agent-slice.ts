@@ -2,13 +2,13 @@ import { z } from 'zod';
 import type { SliceCreator, StoreDeps } from './slice.ts';
 import type { WizardState } from './wizard-store.ts';
 
-/** ok: nothing to fix; warning: may fail, the user can accept it; blocker: must be fixed or the VM deselected. */
-export type AgentLevel = 'ok' | 'warning' | 'blocker';
+/** The verdict words (src/readiness): ready, attention (the user can accept it), blocked (fix it or deselect the VM). */
+export type AgentLevel = 'ready' | 'attention' | 'blocked';
 
 /** The outcome of the last agent check of one VM: what the step's completion depends on (not the ARM answer). */
 export type AgentCheckSummary = {
   level: AgentLevel;
-  /** Rule ids of the warnings found, so an acknowledgement covers exactly these. */
+  /** Rule ids of the findings that need attention, so an acknowledgement covers exactly these. */
   warnings: string[];
   checkedAt: string;
 };
@@ -16,7 +16,7 @@ export type AgentCheckSummary = {
 /** The VM agent step. Keys are VM ids in lower case (ARM ids are case-insensitive). */
 export type AgentState = {
   results: Record<string, AgentCheckSummary>;
-  /** Warnings (rule ids) the user accepted, per VM. Blockers can't be accepted. */
+  /** Findings needing attention (rule ids) the user accepted, per VM. Blocked ones can't be accepted. */
   acknowledged: Record<string, string[]>;
   updatedAt: string | null;
 };
@@ -24,7 +24,7 @@ export type AgentState = {
 export type AgentSlice = {
   agent: AgentState;
   recordAgentCheck(vmId: string, summary: Omit<AgentCheckSummary, 'checkedAt'>): void;
-  /** Accepts the VM's current warnings; `false` withdraws the acceptance. */
+  /** Accepts the VM's current findings that need attention; `false` withdraws the acceptance. */
   acknowledgeAgentWarnings(vmId: string, accepted: boolean): void;
 };
 
@@ -34,9 +34,13 @@ const vmKey = (id: string): string => id.toLowerCase();
 const id = z.string().min(1).max(1000);
 const ruleIds = z.array(z.string().min(1).max(100)).max(50);
 
+// Builds before the one vocabulary saved ok / warning / blocker.
+const OLD_LEVELS: Record<string, AgentLevel> = { ok: 'ready', warning: 'attention', blocker: 'blocked' };
+const level = z.preprocess((v) => (typeof v === 'string' ? (OLD_LEVELS[v] ?? v) : v), z.enum(['ready', 'attention', 'blocked']));
+
 export const persistedAgentSchema = z.object({
   results: z
-    .record(id, z.object({ level: z.enum(['ok', 'warning', 'blocker']), warnings: ruleIds, checkedAt: z.iso.datetime() }))
+    .record(id, z.object({ level, warnings: ruleIds, checkedAt: z.iso.datetime() }))
     .default({}),
   acknowledged: z.record(id, ruleIds).default({}),
   updatedAt: z.iso.datetime().nullable().default(null),
@@ -52,18 +56,18 @@ export function agentResultOf(agent: AgentState, vmId: string): AgentCheckSummar
   return agent.results[vmKey(vmId)];
 }
 
-/** True when every warning the last check found for this VM was accepted. */
+/** True when every finding needing attention that the last check found for this VM was accepted. */
 export function agentWarningsAcknowledged(agent: AgentState, vmId: string): boolean {
   const result = agentResultOf(agent, vmId);
-  if (!result || result.level !== 'warning') return false;
+  if (!result || result.level !== 'attention') return false;
   const accepted = new Set(agent.acknowledged[vmKey(vmId)] ?? []);
   return result.warnings.every((rule) => accepted.has(rule));
 }
 
-/** A VM may go forward: its agent is fine, or its only problems are warnings the user accepted. */
+/** A VM may go forward: its agent is fine, or its only problems are ones the user accepted. */
 export function agentVmCleared(agent: AgentState, vmId: string): boolean {
   const result = agentResultOf(agent, vmId);
-  return result !== undefined && (result.level === 'ok' || agentWarningsAcknowledged(agent, vmId));
+  return result !== undefined && (result.level === 'ready' || agentWarningsAcknowledged(agent, vmId));
 }
 
 /** Complete when at least one VM is selected and every selected VM is cleared. */
@@ -74,10 +78,10 @@ export function isAgentStepComplete(state: Pick<WizardState, 'agent' | 'vms'>): 
 
 export function summarizeAgentStep(state: Pick<WizardState, 'agent' | 'vms'>): string | null {
   if (!isAgentStepComplete(state)) return null;
-  const accepted = state.vms.selectedIds.filter((vmId) => agentResultOf(state.agent, vmId)?.level === 'warning').length;
+  const accepted = state.vms.selectedIds.filter((vmId) => agentResultOf(state.agent, vmId)?.level === 'attention').length;
   const total = state.vms.selectedIds.length;
   const ready = `${total - accepted} of ${total} ready`;
-  return accepted === 0 ? ready : `${ready}, ${accepted} accepted with warnings`;
+  return accepted === 0 ? ready : `${ready}, ${accepted} needing attention accepted`;
 }
 
 export const createAgentSlice =
@@ -95,8 +99,8 @@ export const createAgentSlice =
         const key = vmKey(vmId);
         const result = state.agent.results[key];
         const acknowledged = { ...state.agent.acknowledged };
-        // Only warnings can be accepted; a blocker keeps the VM back whatever the user ticks.
-        if (accepted && result?.level === 'warning') acknowledged[key] = [...result.warnings];
+        // Only findings needing attention can be accepted; a blocked VM stays back whatever the user ticks.
+        if (accepted && result?.level === 'attention') acknowledged[key] = [...result.warnings];
         else delete acknowledged[key];
         return { agent: { ...state.agent, acknowledged, updatedAt: now().toISOString() } };
       }),

@@ -22,6 +22,17 @@ function memoryStorage(): StateStorage & { data: Map<string, string> } {
   return { data, getItem: (key) => data.get(key) ?? null, setItem: (key, value) => void data.set(key, value), removeItem: (key) => void data.delete(key) };
 }
 
+/** The journal as saved: one key per entry beside the account's key (journal-storage.ts). */
+function savedEntries(storage: { data: Map<string, string> }, key: string): Record<string, unknown>[] {
+  const meta = JSON.parse(storage.data.get(`${key}:journal`) ?? '{"first":0,"next":0}') as { first: number; next: number };
+  const entries: Record<string, unknown>[] = [];
+  for (let seq = meta.first; seq < meta.next; seq++) {
+    const raw = storage.data.get(`${key}:journal:${seq}`);
+    if (raw) entries.push(JSON.parse(raw) as Record<string, unknown>);
+  }
+  return entries;
+}
+
 let tick = 0;
 const clock = () => new Date(Date.parse('2026-01-01T10:00:00.000Z') + 1000 * tick++);
 
@@ -63,9 +74,11 @@ describe('journal slice', () => {
     const id = sink.intent(put);
     sink.settled(id, { outcome: 'succeeded', finalState: 'Succeeded', jobId: 'job-1', requestId: 'req-2' });
 
-    const saved = JSON.parse(storage.data.get(storageKeyFor(alice)) ?? '{}') as { state: { journal: { entries: unknown[] } } };
-    expect(saved.state.journal.entries[0]).toMatchObject({ result: { outcome: 'succeeded', finalState: 'Succeeded', jobId: 'job-1', requestId: 'req-2' } });
-    expect(JSON.stringify(saved)).not.toMatch(/token|authorization|bearer/i);
+    const saved = savedEntries(storage, storageKeyFor(alice));
+    expect(saved[0]).toMatchObject({ result: { outcome: 'succeeded', finalState: 'Succeeded', jobId: 'job-1', requestId: 'req-2' } });
+    expect(JSON.stringify([...storage.data.values()])).not.toMatch(/token|authorization|bearer/i);
+    // Every key the journal wrote lies under alice's key; ben's store finds none of it.
+    expect([...storage.data.keys()].every((key) => key.startsWith(storageKeyFor(alice)))).toBe(true);
     expect(createWizardStore({ account: ben, storage }).getState().journal.entries).toEqual([]);
   });
 
@@ -74,9 +87,11 @@ describe('journal slice', () => {
     const store = createWizardStore({ account: alice, storage, now: clock });
     store.getState().chooseSubscription({ subscriptionId: 'sub-1', displayName: 'Contoso Production' });
     journalSinkOf(store).intent(put);
-    const saved = JSON.parse(storage.data.get(storageKeyFor(alice)) ?? '{}') as { state: { journal: { entries: unknown[] } } };
-    saved.state.journal.entries.push({ id: 'broken', kind: 'not-a-kind' });
-    storage.setItem(storageKeyFor(alice), JSON.stringify(saved));
+    // An entry an older (or broken) build wrote, appended to the saved log.
+    const key = storageKeyFor(alice);
+    const meta = JSON.parse(storage.data.get(`${key}:journal`) ?? '{}') as { first: number; next: number };
+    storage.setItem(`${key}:journal:${meta.next}`, JSON.stringify({ id: 'broken', kind: 'not-a-kind' }));
+    storage.setItem(`${key}:journal`, JSON.stringify({ ...meta, next: meta.next + 1 }));
 
     const reopened = createWizardStore({ account: alice, storage }).getState();
     expect(reopened.journal.entries).toHaveLength(1);

@@ -63,12 +63,6 @@ function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
-export const persistJournal = (journal: JournalState): JournalState => ({
-  entries: journal.entries.map((entry) =>
-    withoutUndefined({ ...entry, summary: { ...entry.summary }, ...(entry.result ? { result: { ...entry.result } } : {}) }),
-  ),
-});
-
 /** The parsed journal as state: zod's optional fields come back as `undefined`, which the state never holds. */
 export function journalFromPersisted(persisted: z.infer<typeof persistedJournalSchema>): JournalState {
   return {

@@ -2,13 +2,18 @@ import { z } from 'zod';
 import type { SliceCreator, StoreDeps } from './slice.ts';
 import type { WizardState } from './wizard-store.ts';
 
-export type NetworkVerdictKind = 'open' | 'blocked' | 'unknown';
+/** The state of the guide's backup path (HTTPS to Azure Storage): a fact, not a verdict. */
+export type NetworkPathKind = 'open' | 'denied' | 'unknown';
+
+export type NetworkVerdictKind = 'ready' | 'attention' | 'blocked';
 
 /** The last network check of one VM, as the step's completion needs it. */
 export type NetworkCheckSummary = {
+  /** Blocked (a deny of 168.63.129.16: must be fixed), attention (may be accepted) or ready. */
   verdict: NetworkVerdictKind;
-  /** An NSG rule denies 168.63.129.16, which must never be blocked. */
-  platformDenied: boolean;
+  path: NetworkPathKind;
+  /** Rule ids of the findings needing attention (or blocking), for the Review step and the summary. */
+  findings: string[];
   checkedAt: string;
 };
 
@@ -41,7 +46,7 @@ export type ProxySettings = { ip: string; port: number };
 export type NetworkState = {
   /** Keys: VM ids in lower case. */
   results: Record<string, NetworkCheckSummary>;
-  /** VMs whose "unknown" verdict or platform-address deny the user accepted. */
+  /** VMs whose findings needing attention the user accepted (a blocked VM can't be accepted). */
   acknowledged: string[];
   /** The proxy form as typed (kept even when invalid, so nothing typed is lost). */
   proxyDraft: { ip: string; port: string };
@@ -87,10 +92,24 @@ const ruleBodySchema = z.object({
   description: text.optional(),
 });
 
+const checkSchema = z.object({
+  verdict: z.enum(['ready', 'attention', 'blocked']),
+  path: z.enum(['open', 'denied', 'unknown']),
+  findings: z.array(z.string().min(1).max(100)).max(50),
+  checkedAt: z.iso.datetime(),
+});
+
+/** Builds before the one vocabulary saved { verdict: open | blocked | unknown, platformDenied }: read them as the same facts. */
+function fromOlderCheck(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || !('platformDenied' in value)) return value;
+  const old = value as { verdict?: unknown; platformDenied?: unknown; checkedAt?: unknown };
+  const path = old.verdict === 'blocked' ? 'denied' : old.verdict;
+  const verdict = path === 'open' && old.platformDenied !== true ? 'ready' : 'attention';
+  return { verdict, path, findings: [], checkedAt: old.checkedAt };
+}
+
 export const persistedNetworkSchema = z.object({
-  results: z
-    .record(id, z.object({ verdict: z.enum(['open', 'blocked', 'unknown']), platformDenied: z.boolean(), checkedAt: z.iso.datetime() }))
-    .default({}),
+  results: z.record(id, z.preprocess(fromOlderCheck, checkSchema)).default({}),
   acknowledged: z.array(id).max(10_000).default([]),
   proxyDraft: z.object({ ip: z.string().max(100), port: z.string().max(20) }).default({ ip: '', port: '' }),
   proxy: z.object({ ip: z.string().min(1).max(100), port: z.number().int().min(1).max(65535) }).nullable().default(null),
@@ -139,7 +158,7 @@ export function networkFromPersisted(parsed: z.infer<typeof persistedNetworkSche
 }
 
 export const persistNetwork = (network: NetworkState): NetworkState => ({
-  results: Object.fromEntries(Object.entries(network.results).map(([k, v]) => [k, { ...v }])),
+  results: Object.fromEntries(Object.entries(network.results).map(([k, v]) => [k, copyCheck(v)])),
   acknowledged: [...network.acknowledged],
   proxyDraft: { ...network.proxyDraft },
   proxy: network.proxy && { ...network.proxy },
@@ -151,27 +170,32 @@ export function networkResultOf(network: NetworkState, vmId: string): NetworkChe
   return network.results[vmKey(vmId)];
 }
 
+function copyCheck(check: NetworkCheckSummary): NetworkCheckSummary {
+  return { verdict: check.verdict, path: check.path, findings: [...check.findings], checkedAt: check.checkedAt };
+}
+
 export function networkRiskAcknowledged(network: NetworkState, vmId: string): boolean {
   return network.acknowledged.includes(vmKey(vmId));
 }
 
-/** What the user may accept for this VM: an unconfirmed path, or a deny of the platform address. A blocked path must be fixed. */
-export function networkRiskAcceptable(result: NetworkCheckSummary | undefined): boolean {
-  return result !== undefined && result.verdict !== 'blocked' && (result.verdict === 'unknown' || result.platformDenied);
+/** What the user may accept for this VM: findings that need attention. A deny of 168.63.129.16 (Blocked) must be fixed. */
+export function networkRiskAcceptable(result: Pick<NetworkCheckSummary, 'verdict'> | undefined): boolean {
+  return result?.verdict === 'attention';
 }
 
 export function networkVmCleared(network: NetworkState, vmId: string): boolean {
   const result = networkResultOf(network, vmId);
   if (!result) return false;
-  if (result.verdict === 'open' && !result.platformDenied) return true;
+  if (result.verdict === 'ready') return true;
+  // Routing backup traffic through the guide's proxy answers a closed or unconfirmed path, not a platform deny.
+  if (result.verdict === 'attention' && network.proxy !== null && result.path !== 'open') return true;
   return networkRiskAcceptable(result) && networkRiskAcknowledged(network, vmId);
 }
 
-/** Complete when every selected VM is open (or its risk accepted), or the user chose the proxy path. */
+/** Complete when every selected VM is ready, its findings accepted, or its path handled by the proxy; none is blocked. */
 export function isNetworkStepComplete(state: Pick<WizardState, 'network' | 'vms'>): boolean {
   const ids = state.vms.selectedIds;
   if (ids.length === 0) return false;
-  if (state.network.proxy !== null) return true;
   return ids.every((vmId) => networkVmCleared(state.network, vmId));
 }
 
@@ -192,7 +216,7 @@ export const createNetworkSlice =
     recordNetworkCheck: (vmId, summary) =>
       set((state) => {
         const at = now().toISOString();
-        const results = { ...state.network.results, [vmKey(vmId)]: { ...summary, checkedAt: at } };
+        const results = { ...state.network.results, [vmKey(vmId)]: copyCheck({ ...summary, checkedAt: at }) };
         return { network: { ...state.network, results, updatedAt: at } };
       }),
     acknowledgeNetworkRisk: (vmId, accepted) =>

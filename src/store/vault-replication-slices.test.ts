@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { StateStorage } from 'zustand/middleware';
-import { replicationIsConfirmed } from './replication-slice.ts';
+import { AZURE_DEFAULT_SECURITY } from '../shared/vault-security.ts';
+import { replicationIsConfirmed, securityChoiceFor } from './replication-slice.ts';
+import { draftFromSecurity } from './security-draft.ts';
 import { createWizardStore, storageKeyFor } from './wizard-store.ts';
 
 const account = { tenantId: 't', homeAccountId: 'alice' };
@@ -95,7 +97,7 @@ describe('replication slice', () => {
     expect(replicationIsConfirmed(store.getState().replication, prodVault.id)).toBe(true);
 
     store.getState().chooseVault(otherVault);
-    expect(store.getState().replication).toEqual({ vaultId: null, choice: null, confirmed: null });
+    expect(store.getState().replication).toEqual({ vaultId: null, choice: null, confirmed: null, security: { vaultId: null, draft: null, confirmed: null } });
   });
 
   it('persists the choice and the confirmation', () => {
@@ -105,5 +107,50 @@ describe('replication slice', () => {
     store.getState().confirmReplication(prodVault.id, { ...lrs, locked: false });
     const reopened = createWizardStore({ account, storage });
     expect(replicationIsConfirmed(reopened.getState().replication, prodVault.id)).toBe(true);
+  });
+});
+
+describe('vault security choice', () => {
+  const azure = { ...AZURE_DEFAULT_SECURITY };
+
+  it('starts a draft from what Azure reports, keeps it per vault, and a confirmation replaces it', () => {
+    const { store } = storeWithVault();
+    store.getState().editSecurityDraft(prodVault.id, draftFromSecurity(azure), { immutability: 'Unlocked' });
+    store.getState().editSecurityDraft(prodVault.id, draftFromSecurity(azure), { softDeleteRetentionDays: '30' });
+    expect(securityChoiceFor(store.getState().replication, prodVault.id).draft).toMatchObject({ immutability: 'Unlocked', softDeleteRetentionDays: '30' });
+    expect(securityChoiceFor(store.getState().replication, otherVault.id).draft).toBeNull();
+
+    store.getState().confirmSecurity(prodVault.id, { ...azure, immutability: 'Unlocked', softDeleteRetentionDays: 30, softDeleteState: 'AlwaysON' });
+    const saved = securityChoiceFor(store.getState().replication, prodVault.id);
+    expect(saved.confirmed).toMatchObject({ immutability: 'Unlocked', softDeleteState: 'AlwaysON', confirmedAt: '2026-11-25T10:00:00.000Z' });
+    expect(saved.draft).toMatchObject({ softDeleteState: 'AlwaysON', softDeleteRetentionDays: '30' });
+  });
+
+  it('survives a reload, a replication change keeps it, and another vault drops it', () => {
+    const { store, storage } = storeWithVault();
+    store.getState().confirmSecurity(prodVault.id, { ...azure, immutability: 'Locked' });
+    store.getState().chooseReplication(prodVault.id, { storageType: 'LocallyRedundant', crossRegionRestore: false });
+    const reopened = createWizardStore({ account, storage });
+    expect(securityChoiceFor(reopened.getState().replication, prodVault.id).confirmed?.immutability).toBe('Locked');
+    reopened.getState().chooseVault(otherVault);
+    expect(reopened.getState().replication.security).toEqual({ vaultId: null, draft: null, confirmed: null });
+  });
+
+  it('reads progress saved before these settings existed (version 1 without them)', () => {
+    const storage = memoryStorage();
+    storage.setItem(
+      storageKeyFor(account),
+      JSON.stringify({
+        state: {
+          setup: { subscriptionId: 'sub-prod' },
+          vault: { chosen: prodVault, draft: { mode: 'new', name: 'rsv-old' } },
+          replication: { vaultId: prodVault.id, choice: { storageType: 'GeoRedundant', crossRegionRestore: false }, confirmed: null },
+        },
+        version: 1,
+      }),
+    );
+    const store = createWizardStore({ account, storage });
+    expect(store.getState().vault.draft).toMatchObject({ name: 'rsv-old', security: { softDeleteState: 'Enabled', softDeleteRetentionDays: '14', immutability: 'Disabled' } });
+    expect(store.getState().replication).toMatchObject({ choice: { storageType: 'GeoRedundant' }, security: { vaultId: null, draft: null, confirmed: null } });
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SliceCreator, StoreDeps } from './slice.ts';
 import { afterVaultChange } from './dependent-resets.ts';
+import { initialSecurityDraft, securityDraftSchema, type SecurityDraft } from './security-draft.ts';
 
 /** The vault every later step works with. */
 export type VaultChoice = { id: string; name: string; resourceGroup: string; location: string };
@@ -17,6 +18,8 @@ export type VaultDraft = {
   /** Programmatic region name ("westeurope"); '' until chosen or defaulted. */
   location: string;
   tags: TagRow[];
+  /** The new vault's security settings (Azure's defaults until changed). */
+  security: SecurityDraft;
 };
 
 export type VaultState = {
@@ -40,6 +43,7 @@ export const initialVaultDraft: VaultDraft = {
   newResourceGroup: '',
   location: '',
   tags: [],
+  security: initialSecurityDraft,
 };
 
 export const initialVault: VaultState = { chosen: null, draft: initialVaultDraft, updatedAt: null };
@@ -61,6 +65,8 @@ export const persistedVaultSchema = z.object({
       newResourceGroup: text.default(''),
       location: text.default(''),
       tags: z.array(z.object({ key: text, value: text })).max(100).default([]),
+      // Added after version 1 was first written: saved progress without it reads as Azure's defaults.
+      security: securityDraftSchema.default(initialSecurityDraft),
     })
     .default(initialVaultDraft),
   updatedAt: z.iso.datetime().nullable().default(null),
@@ -68,7 +74,7 @@ export const persistedVaultSchema = z.object({
 
 export const persistVault = (vault: VaultState): VaultState => ({
   chosen: vault.chosen && { ...vault.chosen },
-  draft: { ...vault.draft, tags: vault.draft.tags.map((tag) => ({ key: tag.key, value: tag.value })) },
+  draft: { ...vault.draft, tags: vault.draft.tags.map((tag) => ({ key: tag.key, value: tag.value })), security: { ...vault.draft.security } },
   updatedAt: vault.updatedAt,
 });
 

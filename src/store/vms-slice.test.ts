@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StateStorage } from 'zustand/middleware';
 import { createWizardStore, storageKeyFor } from './wizard-store.ts';
-import { hasSelectableSelection, initialVms, persistedVmsSchema, selectSelectedVmIds } from './vms-slice.ts';
+import { hasSelectableSelection, initialVms, persistedVmsSchema, selectSelectedVmIds, vmFindingsAccepted } from './vms-slice.ts';
 
 const account = { tenantId: 't', homeAccountId: 'alice.t' };
 const now = () => new Date('2026-11-25T10:00:00.000Z');
@@ -51,6 +51,25 @@ describe('vms slice', () => {
     expect(
       hasSelectableSelection({ ...initialVms, selectedIds: [VM('a')], summaries: { [VM('a')]: { name: 'a', resourceGroup: 'rg', verdict: 'attention' } } }),
     ).toBe(true);
+  });
+
+  it('is not complete with only VMs whose findings needing attention were not accepted', () => {
+    const summary = { name: 'a', resourceGroup: 'rg', verdict: 'attention' as const, attention: ['vm-size'] };
+    expect(hasSelectableSelection({ ...initialVms, selectedIds: [VM('a')], summaries: { [VM('a')]: summary } })).toBe(false);
+    expect(hasSelectableSelection({ ...initialVms, selectedIds: [VM('a')], summaries: { [VM('a')]: { ...summary, accepted: ['vm-size'] } } })).toBe(true);
+    expect(vmFindingsAccepted({ ...summary, accepted: ['os-linux-unendorsed'] })).toBe(false);
+  });
+
+  it('keeps the acceptance and the Enhanced-policy needs of a selected VM across a reload, and drops them with it', async () => {
+    const storage = memoryStorage();
+    const store = createWizardStore({ account, storage, now });
+    const summary = { name: 'tl', resourceGroup: 'rg', verdict: 'attention' as const, attention: ['vm-size'], accepted: ['vm-size'], needsEnhanced: ['Trusted Launch'] };
+    store.getState().toggleVm(VM('tl'), summary);
+    const again = createWizardStore({ account, storage, now });
+    await again.persist.rehydrate();
+    expect(again.getState().vms.summaries[VM('tl')]).toEqual(summary);
+    again.getState().toggleVm(VM('tl'));
+    expect(again.getState().vms.summaries).toEqual({});
   });
 
   it('is saved (ids, summaries, when discovered) and read back after a reload', async () => {

@@ -4,8 +4,22 @@ import type { WizardState } from './wizard-store.ts';
 
 export type VmVerdict = 'ready' | 'attention' | 'blocked';
 
-/** Enough to name a selected VM on later steps without re-reading ARM; the facts themselves are re-read when needed. */
-export type VmSummary = { name: string; resourceGroup: string; verdict: VmVerdict };
+/**
+ * Enough to name a selected VM on later steps without re-reading ARM; the facts themselves are re-read when
+ * needed. A VM that needs attention for what only this step checks (its OS, size, disks) is selected together
+ * with the user's acceptance of those findings; the agent and network findings are accepted on their own steps.
+ */
+export type VmSummary = {
+  name: string;
+  resourceGroup: string;
+  verdict: VmVerdict;
+  /** Rule ids of the findings that need attention here, at selection. */
+  attention?: string[];
+  /** Rule ids the user accepted when selecting it. */
+  accepted?: string[];
+  /** Why the VM needs an Enhanced policy (Trusted Launch, Premium SSD v2 disk…); the Policy and Review steps check it. */
+  needsEnhanced?: string[];
+};
 
 /** The Virtual machines step: which VMs go forward. ARM ids, as ARM spells them. */
 export type VmsState = {
@@ -30,6 +44,7 @@ export const initialVms: VmsState = { selectedIds: [], discoveredAt: null, summa
 
 // A generous ceiling: a subscription with more VMs than this in one region can't be backed up by one vault anyway.
 const MAX_SELECTED = 10_000;
+const ruleIds = z.array(z.string().min(1).max(100)).max(50);
 
 export const persistedVmsSchema = z.object({
   selectedIds: z.array(z.string().min(1).max(1000)).max(MAX_SELECTED).default([]),
@@ -41,6 +56,9 @@ export const persistedVmsSchema = z.object({
         name: z.string().max(200),
         resourceGroup: z.string().max(200),
         verdict: z.enum(['ready', 'attention', 'blocked']),
+        attention: ruleIds.optional(),
+        accepted: ruleIds.optional(),
+        needsEnhanced: z.array(z.string().max(300)).max(20).optional(),
       }),
     )
     .default({}),
@@ -50,7 +68,7 @@ export const persistedVmsSchema = z.object({
 export const persistVms = (vms: VmsState): VmsState => ({
   selectedIds: [...vms.selectedIds],
   discoveredAt: vms.discoveredAt,
-  summaries: Object.fromEntries(vms.selectedIds.flatMap((id) => (vms.summaries[id] ? [[id, { ...vms.summaries[id] }]] : []))),
+  summaries: Object.fromEntries(vms.selectedIds.flatMap((id) => (vms.summaries[id] ? [[id, copySummary(vms.summaries[id])]] : []))),
   updatedAt: vms.updatedAt,
 });
 
@@ -59,13 +77,38 @@ export const selectSelectedVmIds = (state: Pick<WizardState, 'vms'>): string[] =
 
 export const selectVmSummaries = (state: Pick<WizardState, 'vms'>): Record<string, VmSummary> => state.vms.summaries;
 
+/** Every finding that needed attention at selection was accepted. */
+export function vmFindingsAccepted(summary: VmSummary | undefined): boolean {
+  const accepted = new Set(summary?.accepted ?? []);
+  return (summary?.attention ?? []).every((rule) => accepted.has(rule));
+}
+
 /** The step is complete when at least one VM that may go forward is selected. */
 export const hasSelectableSelection = (vms: VmsState): boolean =>
   vms.selectedIds.some((id) => {
-    const verdict = vms.summaries[id]?.verdict;
+    const summary = vms.summaries[id];
     // A selection saved without a summary was selectable when it was made.
-    return verdict === undefined || verdict !== 'blocked';
+    return summary === undefined || (summary.verdict !== 'blocked' && vmFindingsAccepted(summary));
   });
+
+/** zod leaves absent optional keys out, but exactOptionalPropertyTypes needs them gone, not undefined. */
+function copySummary(summary: VmSummary): VmSummary {
+  const out: VmSummary = { name: summary.name, resourceGroup: summary.resourceGroup, verdict: summary.verdict };
+  if (summary.attention) out.attention = [...summary.attention];
+  if (summary.accepted) out.accepted = [...summary.accepted];
+  if (summary.needsEnhanced) out.needsEnhanced = [...summary.needsEnhanced];
+  return out;
+}
+
+/** Restores the persisted slice into its exact state type. */
+export function vmsFromPersisted(parsed: z.infer<typeof persistedVmsSchema>): VmsState {
+  const summaries: Record<string, VmSummary> = {};
+  for (const [id, summary] of Object.entries(parsed.summaries)) {
+    const { attention, accepted, needsEnhanced, ...base } = summary;
+    summaries[id] = copySummary({ ...base, ...(attention ? { attention } : {}), ...(accepted ? { accepted } : {}), ...(needsEnhanced ? { needsEnhanced } : {}) });
+  }
+  return { ...parsed, summaries };
+}
 
 const sameId = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
@@ -79,7 +122,7 @@ export const createVmsSlice =
         const kept: Record<string, VmSummary> = {};
         for (const id of unique) {
           const summary = summaries[id] ?? state.vms.summaries[id];
-          if (summary) kept[id] = { ...summary };
+          if (summary) kept[id] = copySummary(summary);
         }
         return { vms: { ...state.vms, selectedIds: unique, summaries: kept, updatedAt: now().toISOString() } };
       }),
@@ -91,7 +134,7 @@ export const createVmsSlice =
           const summaries = Object.fromEntries(Object.entries(state.vms.summaries).filter(([key]) => !sameId(key, id)));
           return { vms: { ...state.vms, selectedIds, summaries, updatedAt: now().toISOString() } };
         }
-        const summaries = summary ? { ...state.vms.summaries, [id]: { ...summary } } : state.vms.summaries;
+        const summaries = summary ? { ...state.vms.summaries, [id]: copySummary(summary) } : state.vms.summaries;
         return { vms: { ...state.vms, selectedIds: [...state.vms.selectedIds, id], summaries, updatedAt: now().toISOString() } };
       }),
     clearVms: () => set((state) => ({ vms: { ...initialVms, discoveredAt: state.vms.discoveredAt, updatedAt: now().toISOString() } })),

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
+import { persist, type StateStorage } from 'zustand/middleware';
 import { z } from 'zod';
 import {
   createSetupSlice,
@@ -10,14 +10,14 @@ import {
   type SetupState,
 } from './setup-slice.ts';
 import type { StoreDeps } from './slice.ts';
+import { createSavedProgress, type SavedProgress } from './saved-progress.ts';
+import { storageKeyFor } from './storage-key.ts';
 import { createEnableSlice, persistedEnableSchema, persistEnable, type EnableSlice, type EnableState } from './enable-slice.ts';
 import {
   createJournalSlice,
   journalFromPersisted,
   persistedJournalSchema,
-  persistJournal,
   type JournalSlice,
-  type JournalState,
 } from './journal-slice.ts';
 import { createGoalSlice, persistedGoalSchema, persistGoal, type GoalSlice, type GoalState } from './goal-slice.ts';
 import { createPolicySlice, persistedPolicySchema, persistPolicy, type PolicySlice, type PolicyState } from './policy-slice.ts';
@@ -35,7 +35,7 @@ import {
   type VaultSlice,
   type VaultState,
 } from './vault-slice.ts';
-import { createVmsSlice, persistedVmsSchema, persistVms, type VmsSlice, type VmsState } from './vms-slice.ts';
+import { createVmsSlice, persistedVmsSchema, persistVms, vmsFromPersisted, type VmsSlice, type VmsState } from './vms-slice.ts';
 import { createAgentSlice, persistAgent, persistedAgentSchema, type AgentSlice, type AgentState } from './agent-slice.ts';
 import {
   createNetworkSlice,
@@ -58,7 +58,10 @@ export type WizardState = SetupSlice & VaultSlice & ReplicationSlice & GoalSlice
   ReviewSlice &
   SetupsSlice;
 
-/** Exactly what is written to storage: the user's choices, never tokens nor whole ARM responses. */
+/**
+ * Exactly what is written to storage under the account's key: the user's choices, never tokens nor whole ARM
+ * responses. The journal is saved entry by entry beside it (journal-storage.ts); version 1 kept it inline.
+ */
 export type PersistedWizard = {
   setup: SetupState;
   vault?: VaultState;
@@ -68,13 +71,13 @@ export type PersistedWizard = {
   vms?: VmsState;
   agent?: AgentState;
   network?: NetworkState;
-  journal?: JournalState;
   enable?: EnableState;
   review?: ReviewState;
   setups?: SetupsState;
 };
 
-export const PERSIST_VERSION = 1;
+/** 2: the journal moved out of the saved value into entry keys of its own (version 1 carried it inline). */
+export const PERSIST_VERSION = 2;
 
 const persistedSchema = z.object({
   setup: persistedSetupSchema.optional(),
@@ -92,10 +95,7 @@ const persistedSchema = z.object({
   setups: persistedSetupsSchema.optional(),
 });
 
-/** One key per tenant and account, so a different account on the same browser never sees this progress. */
-export function storageKeyFor(account: { tenantId: string; homeAccountId: string }): string {
-  return `vmbw:v1:${account.tenantId}:${account.homeAccountId}`;
-}
+export { storageKeyFor };
 
 export function partialize(state: WizardState): PersistedWizard {
   return {
@@ -107,7 +107,6 @@ export function partialize(state: WizardState): PersistedWizard {
     vms: persistVms(state.vms),
     agent: persistAgent(state.agent),
     network: persistNetwork(state.network),
-    journal: persistJournal(state.journal),
     enable: persistEnable(state.enable),
     review: persistReview(state.review),
     setups: persistSetups(state.setups),
@@ -115,11 +114,12 @@ export function partialize(state: WizardState): PersistedWizard {
 }
 
 /**
- * Called by persist only when the saved version differs from PERSIST_VERSION. Version 1 is the first shape
- * ever written, so any other version is not ours (or comes from a newer build): start afresh rather than
- * guess. Version 2 will add its step from 1 here.
+ * Called by persist only when the saved version differs from PERSIST_VERSION. From 1: the same choices, with the
+ * journal inline — merge() validates it all, and the first journal sync after loading moves the entries to
+ * their own keys. Any other version is not ours (or comes from a newer build): start afresh rather than guess.
  */
-export function migrate(_persisted: unknown, _version: number): PersistedWizard {
+export function migrate(persisted: unknown, version: number): PersistedWizard {
+  if (version === 1 && typeof persisted === 'object' && persisted !== null) return persisted as PersistedWizard;
   return { setup: initialSetup };
 }
 
@@ -138,7 +138,7 @@ export function merge(persisted: unknown, current: WizardState): WizardState {
     replication: { ...current.replication, ...parsed.data.replication },
     goal: { ...current.goal, ...parsed.data.goal },
     policy: { ...current.policy, ...parsed.data.policy },
-    vms: { ...current.vms, ...parsed.data.vms },
+    vms: parsed.data.vms ? vmsFromPersisted(parsed.data.vms) : current.vms,
     agent: { ...current.agent, ...parsed.data.agent },
     network: parsed.data.network ? networkFromPersisted(parsed.data.network) : current.network,
     journal: parsed.data.journal ? journalFromPersisted(parsed.data.journal) : current.journal,
@@ -153,13 +153,39 @@ export type WizardStoreOptions = {
   /** Defaults to localStorage; tests pass an in-memory one. */
   storage?: StateStorage;
   now?: () => Date;
+  /** The choices are saved at most this often (the journal at once, always); 0 (the default) on every change. The app passes SAVE_INTERVAL_MS. */
+  saveIntervalMs?: number;
 };
 
-export function createWizardStore({ account, storage, now = () => new Date() }: WizardStoreOptions) {
+// persist's middleware asks for the value to save on every update; the real snapshot is taken only when the
+// (throttled) write happens, by saved-progress.ts. This stands in for it, and is never written.
+const SAVED_LATER: PersistedWizard = { setup: initialSetup };
+
+const savedProgressOf = new WeakMap<object, SavedProgress<PersistedWizard>>();
+
+/** Writes the progress not yet saved (the app calls it when the page is hidden or closed). */
+export function flushSavedProgress(store: WizardStore): void {
+  savedProgressOf.get(store)?.flush();
+}
+
+/** How often the app saves the choices: a thousand-VM run changes the state many times a second. */
+export const SAVE_INTERVAL_MS = 500;
+
+export function createWizardStore({ account, storage, now = () => new Date(), saveIntervalMs = 0 }: WizardStoreOptions) {
   const deps: StoreDeps = { now };
-  return createStore<WizardState>()(
+  const current: { get: (() => WizardState) | null } = { get: null };
+  const saved = createSavedProgress<PersistedWizard>({
+    storage: storage ?? window.localStorage,
+    key: storageKeyFor(account),
+    snapshot: () => (current.get ? partialize(current.get()) : SAVED_LATER),
+    version: PERSIST_VERSION,
+    intervalMs: saveIntervalMs,
+  });
+  const store = createStore<WizardState>()(
     persist(
-      (...a) => ({
+      (...a) => {
+        current.get = a[1];
+        return {
         ...createSetupSlice(deps)(...a),
         ...createVaultSlice(deps)(...a),
         ...createReplicationSlice(deps)(...a),
@@ -172,17 +198,29 @@ export function createWizardStore({ account, storage, now = () => new Date() }: 
         ...createEnableSlice(deps)(...a),
         ...createReviewSlice(deps)(...a),
         ...createSetupsSlice(deps)(...a),
-      }),
+        };
+      },
       {
         name: storageKeyFor(account),
         version: PERSIST_VERSION,
-        storage: createJSONStorage<PersistedWizard>(() => storage ?? window.localStorage),
-        partialize,
+        storage: saved,
+        partialize: () => SAVED_LATER,
         migrate,
         merge,
       },
     ),
   );
+  // The journal is saved synchronously inside the update that changed it, before anything else hears of
+  // it: when recordWriteIntent returns, the intent is in storage (src/journal/README.md).
+  let entries = store.getState().journal.entries;
+  saved.journal.sync(entries);
+  store.subscribe((state) => {
+    if (state.journal.entries === entries) return;
+    entries = state.journal.entries;
+    saved.journal.sync(entries);
+  });
+  savedProgressOf.set(store, saved);
+  return store;
 }
 
 export type WizardStore = ReturnType<typeof createWizardStore>;

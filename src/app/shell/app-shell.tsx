@@ -36,7 +36,24 @@ function useFocusHeadingOnNavigate(pathname: string) {
   useEffect(() => {
     if (previous.current === pathname) return;
     previous.current = pathname;
-    document.getElementById('page-heading')?.focus();
+    const heading = document.getElementById('page-heading');
+    if (heading) {
+      heading.focus();
+      return;
+    }
+    // A step visited for the first time loads its chunk first: focus its heading when it appears.
+    const observer = new MutationObserver(() => {
+      const appeared = document.getElementById('page-heading');
+      if (!appeared) return;
+      observer.disconnect();
+      appeared.focus();
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    const giveUp = setTimeout(() => observer.disconnect(), 10_000);
+    return () => {
+      clearTimeout(giveUp);
+      observer.disconnect();
+    };
   }, [pathname]);
 }
 

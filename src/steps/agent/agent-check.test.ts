@@ -20,7 +20,7 @@ const NOT_READY_AGENT = {
 };
 
 describe('agent view of one VM', () => {
-  it('reads a healthy Windows VM as OK', async () => {
+  it('reads a healthy Windows VM as Ready', async () => {
     const view = await viewOf(vmIdOf('rg-web', 'web-01'));
     expect(view).toMatchObject({
       name: 'web-01',
@@ -28,17 +28,17 @@ describe('agent view of one VM', () => {
       powerState: 'running',
       statusLabel: 'Ready',
       provisioned: 'yes',
-      level: 'ok',
+      level: 'ready',
       extension: { state: 'absent', name: 'VMSnapshot' },
-      version: { belowMinimum: false, minimum: '2.6.1198.718' },
+      version: { belowMinimum: false, minimum: '2.7.41491.1010', guideMinimum: '2.6.1198.718' },
     });
     // The only finding is the note that the service installs the extension at the first backup.
     expect(view.findings.map((f) => [f.ruleId, f.severity])).toEqual([['backup-extension', 'info']]);
   });
 
-  it('blocks a running VM whose agent is Not Ready, with the Windows remedy', async () => {
+  it('needs attention (Azure accepts protection) for a running VM whose agent is Not Ready, with the Windows remedy', async () => {
     const view = await viewOf(apps('agent-notready-01'));
-    expect(view).toMatchObject({ statusLabel: 'Not ready', level: 'blocker', warnings: [] });
+    expect(view).toMatchObject({ statusLabel: 'Not ready', level: 'attention', warnings: ['agent-not-ready'] });
     const finding = view.findings.find((f) => f.ruleId === 'agent-not-ready');
     expect(finding?.remediation).toMatch(/WaAppAgent\.exe/);
     expect(finding?.remediation).toMatch(/MSI/);
@@ -50,7 +50,7 @@ describe('agent view of one VM', () => {
     const store = contosoStore();
     patchResource(store, apps('app-linux-01'), { properties: { instanceView: { vmAgent: NOT_READY_AGENT } } });
     const view = await viewOf(apps('app-linux-01'), store);
-    expect(view).toMatchObject({ osType: 'Linux', statusLabel: 'Not ready', level: 'blocker' });
+    expect(view).toMatchObject({ osType: 'Linux', statusLabel: 'Not ready', level: 'attention' });
     const remedy = view.findings.find((f) => f.ruleId === 'agent-not-ready')?.remediation ?? '';
     expect(remedy).toMatch(/WALinuxAgent/);
     expect(remedy).toMatch(/Extensions\.Enable=y/);
@@ -59,18 +59,18 @@ describe('agent view of one VM', () => {
 
   it('tells a VM created without the agent', async () => {
     const view = await viewOf(apps('agent-missing-01'));
-    expect(view).toMatchObject({ statusLabel: 'Not installed', provisioned: 'no', level: 'blocker', version: { text: 'Not reported' } });
+    expect(view).toMatchObject({ statusLabel: 'Not installed', provisioned: 'no', level: 'attention', version: { text: 'Not reported' } });
     expect(view.findings[0]?.ruleId).toBe('agent-not-installed');
   });
 
-  it('flags a Windows agent older than the minimum as a warning that can be accepted', async () => {
+  it("flags a Windows agent older than today's minimum as needing attention, which can be accepted", async () => {
     const view = await viewOf(apps('old-agent-01'));
-    expect(view).toMatchObject({ level: 'warning', warnings: ['agent-outdated'], version: { text: '2.6.1198.600', belowMinimum: true } });
+    expect(view).toMatchObject({ level: 'attention', warnings: ['agent-outdated'], version: { text: '2.6.1198.600', belowMinimum: true, minimum: '2.7.41491.1010' } });
   });
 
   it("can't read the agent of a deallocated VM, and says it is backed up offline", async () => {
     const view = await viewOf(apps('stopped-01'));
-    expect(view).toMatchObject({ powerState: 'deallocated', statusLabel: "Can't be read: the VM is deallocated", level: 'ok', extension: { state: 'unreported' } });
+    expect(view).toMatchObject({ powerState: 'deallocated', statusLabel: "Can't be read: the VM is deallocated", level: 'ready', extension: { state: 'unreported' } });
     expect(view.findings.map((f) => [f.ruleId, f.severity])).toEqual([['offline', 'info'], ['agent-status-unknown', 'info']]);
     expect(view.findings[0]?.message).toMatch(/crash-consistent/);
   });
@@ -79,7 +79,7 @@ describe('agent view of one VM', () => {
     expect((await viewOf(apps('protected-01'))).extension).toMatchObject({ state: 'present', name: 'VMSnapshot', status: 'Provisioning succeeded', failed: false });
     const failed = await viewOf(apps('ext-failed-01'));
     expect(failed.extension).toMatchObject({ state: 'present', name: 'VMSnapshotLinux', failed: true });
-    expect(failed.level).toBe('warning');
+    expect(failed.level).toBe('attention');
     expect(failed.warnings).toContain('backup-extension');
   });
 
@@ -146,6 +146,6 @@ describe('checking several VMs', () => {
     patchResource(store, id, { properties: { instanceView: { vmAgent: ready } } });
     const again = await checkAgent(gateway, id);
     expect(again.kind === 'checked' && again.view.statusLabel).toBe('Ready');
-    expect(again.kind === 'checked' && again.view.level).toBe('ok');
+    expect(again.kind === 'checked' && again.view.level).toBe('ready');
   });
 });

@@ -8,7 +8,7 @@ import { PageHeading } from '../../components/page-heading.tsx';
 import { StepFooter } from '../../components/step-footer.tsx';
 import { useVmChecks } from '../../components/use-vm-checks.ts';
 import { VisuallyHidden } from '../../components/visually-hidden.tsx';
-import { MIN_WINDOWS_AGENT, type Finding } from '../../readiness/index.ts';
+import { MIN_AGENT_TODAY, MIN_WINDOWS_AGENT, type Finding } from '../../readiness/index.ts';
 import { agentVmCleared, agentWarningsAcknowledged, isAgentStepComplete } from '../../store/agent-slice.ts';
 import { useWizardStore } from '../../store/store-context.tsx';
 import { selectSelectedVmIds, selectVmSummaries } from '../../store/vms-slice.ts';
@@ -33,11 +33,11 @@ const groupFromId = (id: string): string => /\/resourceGroups\/([^/]+)/i.exec(id
 
 function statusText(rows: AgentRow[], checking: number): string {
   if (checking > 0) return `Checking the agent of ${checking} of ${rows.length} virtual machines…`;
-  const blocked = rows.filter((r) => r.entry?.outcome && (r.entry.outcome.kind === 'gone' || (r.entry.outcome.kind === 'checked' && r.entry.outcome.view.level === 'blocker'))).length;
-  const attention = rows.filter((r) => r.entry?.outcome?.kind === 'checked' && r.entry.outcome.view.level === 'warning').length;
+  const blocked = rows.filter((r) => r.entry?.outcome && (r.entry.outcome.kind === 'gone' || (r.entry.outcome.kind === 'checked' && r.entry.outcome.view.level === 'blocked'))).length;
+  const attention = rows.filter((r) => r.entry?.outcome?.kind === 'checked' && r.entry.outcome.view.level === 'attention').length;
   const failed = rows.filter((r) => r.entry?.outcome?.kind === 'failed').length;
-  const ok = rows.length - blocked - attention - failed;
-  return `Checked ${rows.length} virtual machines: ${ok} OK, ${attention} need attention, ${blocked} blocked${failed > 0 ? `, ${failed} couldn't be checked` : ''}.`;
+  const ready = rows.length - blocked - attention - failed;
+  return `Checked ${rows.length} virtual machines: ${ready} ready, ${attention} need attention, ${blocked} blocked${failed > 0 ? `, ${failed} couldn't be checked` : ''}.`;
 }
 
 /** The VM agent step: each selected VM's agent, what to do about problems, and "Check again". */
@@ -60,7 +60,7 @@ export function AgentStep() {
   const record = useCallback(
     (vmId: string, outcome: AgentOutcome) => {
       if (outcome.kind === 'checked') recordAgentCheck(vmId, { level: outcome.view.level, warnings: outcome.view.warnings });
-      else if (outcome.kind === 'gone') recordAgentCheck(vmId, { level: 'blocker', warnings: [] });
+      else if (outcome.kind === 'gone') recordAgentCheck(vmId, { level: 'blocked', warnings: [] });
     },
     [recordAgentCheck],
   );
@@ -87,7 +87,7 @@ export function AgentStep() {
     ? undefined
     : checkingCount > 0
       ? 'Waiting for the checks to finish.'
-      : `${waiting} virtual machine${waiting === 1 ? '' : 's'} still need${waiting === 1 ? 's' : ''} a fix, or acceptance of its warnings.`;
+      : `${waiting} virtual machine${waiting === 1 ? '' : 's'} still need${waiting === 1 ? 's' : ''} a fix, or acceptance of what needs attention.`;
 
   return (
     <section aria-labelledby="page-heading">
@@ -105,7 +105,9 @@ export function AgentStep() {
             Check all again
           </Button>
           <Body1>
-            Windows VMs need agent version {MIN_WINDOWS_AGENT.value} or later. After fixing an agent, check that VM again.
+            Microsoft supports Windows agent {MIN_AGENT_TODAY.value.Windows} and Linux agent {MIN_AGENT_TODAY.value.Linux} or
+            later today (the 2016 guide asked for Windows {MIN_WINDOWS_AGENT.value}). A VM whose agent isn&apos;t ready can still
+            be protected, but its backups fail until the agent works. After fixing an agent, check that VM again.
           </Body1>
         </div>
 

@@ -15,6 +15,8 @@ import {
 } from '@fluentui/react-components';
 import { ArrowClockwise16Regular } from '@fluentui/react-icons';
 import type { CheckEntry } from '../../components/use-vm-checks.ts';
+import { VERDICT_COLOR } from '../../components/verdict-badge.tsx';
+import { verdictLabel } from '../../readiness/index.ts';
 import type { AgentOutcome } from './agent-check.ts';
 import { POWER_LABELS, type AgentVmView } from './agent-view.ts';
 
@@ -48,15 +50,10 @@ export function resultBadge(row: AgentRow): { text: string; color: NonNullable<B
   const outcome = row.entry?.outcome;
   if (!outcome) return { text: 'Checking…', color: 'informative' };
   if (outcome.kind === 'failed') return { text: "Couldn't check", color: 'danger' };
-  if (outcome.kind === 'gone') return { text: 'Blocked', color: 'danger' };
-  switch (outcome.view.level) {
-    case 'ok':
-      return { text: 'OK', color: 'success' };
-    case 'warning':
-      return row.accepted ? { text: 'Accepted', color: 'warning' } : { text: 'Needs attention', color: 'warning' };
-    case 'blocker':
-      return { text: 'Blocked', color: 'danger' };
-  }
+  if (outcome.kind === 'gone') return { text: verdictLabel('blocked'), color: VERDICT_COLOR.blocked };
+  const { level } = outcome.view;
+  const text = level === 'attention' && row.accepted ? `${verdictLabel(level)} (accepted)` : verdictLabel(level);
+  return { text, color: VERDICT_COLOR[level] };
 }
 
 const PROVISIONED: Record<AgentVmView['provisioned'], string> = {

@@ -2,13 +2,17 @@
 // rules come from src/readiness, this only picks the ones about the agent and labels the facts.
 import type { VmCheckRead } from '../../azure/vm-check-read.ts';
 import {
+  acceptableFindings,
   agentFrom,
+  bySeverity,
   compareVersions,
   extensionsFrom,
   isVersion,
+  MIN_AGENT_TODAY,
   MIN_WINDOWS_AGENT,
   powerStateFrom,
   RULES,
+  verdictOf,
   type AgentFacts,
   type Finding,
   type OsType,
@@ -18,9 +22,8 @@ import {
 } from '../../readiness/index.ts';
 import type { AgentLevel } from '../../store/agent-slice.ts';
 
-/** The facts this step reads; only rules reading nothing else are evaluated here. */
-const AGENT_FACTS: ReadonlySet<keyof VmFacts> = new Set<keyof VmFacts>(['agent', 'osType', 'extensions', 'powerState']);
-export const AGENT_STEP_RULES = RULES.filter((rule) => rule.reads.every((fact) => AGENT_FACTS.has(fact)));
+/** The rules this step checks in full (and takes the acceptance of): the agent, its extensions, the power state. */
+export const AGENT_STEP_RULES = RULES.filter((rule) => rule.area === 'agent');
 
 export type BackupExtensionView =
   | { state: 'present'; name: string; status: string; failed: boolean; version?: string }
@@ -39,12 +42,13 @@ export type AgentVmView = {
   powerState: PowerState;
   agent: AgentFacts;
   statusLabel: string;
-  version: { text: string; belowMinimum: boolean; minimum?: string };
+  /** Today's minimum for the OS, and the 2016 guide's (Windows only). */
+  version: { text: string; belowMinimum: boolean; minimum?: string; guideMinimum?: string };
   provisioned: 'yes' | 'no' | 'unknown';
   extension: BackupExtensionView;
   findings: Finding[];
   level: AgentLevel;
-  /** Rule ids of the warnings, for the acknowledgement. */
+  /** Rule ids of the findings needing attention, for the acknowledgement. */
   warnings: string[];
 };
 
@@ -77,9 +81,11 @@ export function agentStatusLabel(agent: AgentFacts, powerState: PowerState): str
 
 function versionOf(agent: AgentFacts, osType: OsType): AgentVmView['version'] {
   if (agent.version === undefined) return { text: 'Not reported', belowMinimum: false };
-  if (osType !== 'Windows' || !isVersion(agent.version)) return { text: agent.version, belowMinimum: false };
-  const minimum = MIN_WINDOWS_AGENT.value;
-  return { text: agent.version, belowMinimum: compareVersions(agent.version, minimum) < 0, minimum };
+  if (!isVersion(agent.version)) return { text: agent.version, belowMinimum: false };
+  const minimum = MIN_AGENT_TODAY.value[osType];
+  const version: AgentVmView['version'] = { text: agent.version, belowMinimum: compareVersions(agent.version, minimum) < 0, minimum };
+  if (osType === 'Windows') version.guideMinimum = MIN_WINDOWS_AGENT.value;
+  return version;
 }
 
 const BACKUP_EXTENSION = /(^|\.)vmsnapshot(linux)?$/i;
@@ -108,9 +114,10 @@ function factsFor(read: VmCheckRead, agent: AgentFacts, powerState: PowerState):
     subscriptionId: read.id.split('/')[2] ?? '',
     resourceGroup: read.resourceGroup,
     location: read.location,
-    size: '',
+    size: read.size,
     osType: read.osType,
     dataDiskCount: 0,
+    disks: [],
     powerState,
     agent,
     extensions: extensionsFrom(read.instanceView),
@@ -122,8 +129,6 @@ function factsFor(read: VmCheckRead, agent: AgentFacts, powerState: PowerState):
   };
 }
 
-const RANK = { blocker: 0, warning: 1, info: 2 } as const;
-
 export function agentView(read: VmCheckRead): AgentVmView {
   const powerState = powerStateFrom(read.instanceView.statuses);
   const agent = agentFrom(read.instanceView, read.osProfile);
@@ -131,11 +136,12 @@ export function agentView(read: VmCheckRead): AgentVmView {
   // No rule picked here reads the vault; the context only satisfies the signature.
   const vault: VaultContext = { id: '', name: '', location: read.location, subscriptionId: facts.subscriptionId };
   const extension = extensionOf(read, agent);
-  const findings = AGENT_STEP_RULES.flatMap((rule) => rule.evaluate(facts, vault) ?? [])
-    // With the agent silent, "no extension listed" means "not reported", not "not installed".
-    .filter((f) => !(f.ruleId === 'backup-extension' && extension.state === 'unreported'))
-    .sort((a, b) => RANK[a.severity] - RANK[b.severity]);
-  const level: AgentLevel = findings.some((f) => f.severity === 'blocker') ? 'blocker' : findings.some((f) => f.severity === 'warning') ? 'warning' : 'ok';
+  const findings = bySeverity(
+    AGENT_STEP_RULES.flatMap((rule) => rule.evaluate(facts, vault) ?? [])
+      // With the agent silent, "no extension listed" means "not reported", not "not installed".
+      .filter((f) => !(f.ruleId === 'backup-extension' && extension.state === 'unreported')),
+  );
+  const level: AgentLevel = verdictOf(findings);
   const provision = agent.provisionVMAgent;
   const view: AgentVmView = {
     id: read.id,
@@ -150,7 +156,7 @@ export function agentView(read: VmCheckRead): AgentVmView {
     extension,
     findings,
     level,
-    warnings: findings.filter((f) => f.severity === 'warning').map((f) => f.ruleId),
+    warnings: acceptableFindings(findings).map((f) => f.ruleId),
   };
   if (read.instanceView.osName) view.osName = read.instanceView.osName;
   return view;

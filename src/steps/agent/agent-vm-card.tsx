@@ -35,7 +35,7 @@ type AgentVmCardProps = {
   onDeselect: () => void;
 };
 
-/** What is wrong with one VM's agent and the guide's remedy for its OS; warnings can be accepted, blockers can't. */
+/** What is wrong with one VM's agent and the remedy for its OS; what needs attention can be accepted, a blocked VM can't. */
 export function AgentVmCard({ row, onAccept, onCheckAgain, onDeselect }: AgentVmCardProps) {
   const styles = useStyles();
   const outcome = row.entry?.outcome;
@@ -68,14 +68,14 @@ export function AgentVmCard({ row, onAccept, onCheckAgain, onDeselect }: AgentVm
       {outcome.kind === 'checked' && (
         <>
           <FindingList findings={outcome.view.findings} />
-          {outcome.view.level === 'warning' && (
+          {outcome.view.level === 'attention' && (
             <Checkbox
               checked={row.accepted}
               onChange={(_, data) => onAccept(row.vmId, data.checked === true)}
-              label={`Accept the warnings for ${row.name} and continue without fixing them`}
+              label={`Accept for ${row.name}: protect it now, knowing its backups fail until this is fixed`}
             />
           )}
-          {outcome.view.level === 'blocker' && (
+          {outcome.view.level === 'blocked' && (
             <MessageBar intent="error" layout="multiline">
               <MessageBarBody>
                 Backups of {row.name} would fail until this is fixed, so it can't be accepted. Fix it as described and

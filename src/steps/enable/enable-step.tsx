@@ -1,6 +1,6 @@
 import { Body1, Button, Checkbox, Field, MessageBar, MessageBarBody, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import { CloudArrowUp20Regular, ShieldCheckmark20Regular } from '@fluentui/react-icons';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { stepById } from '../../app/steps.ts';
 import { ErrorPanel } from '../../components/error-panel.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
@@ -10,7 +10,7 @@ import { useWriteLock } from '../../components/write-lock-context.tsx';
 import { isEnableComplete } from '../../enable/status.ts';
 import { lookupBackupError } from '../../shared/backup-error-codes.ts';
 import { useWizardStore } from '../../store/store-context.tsx';
-import { countRows, progressSentence, remedyFor, rowView } from './enable-view.ts';
+import { countRows, paceSentence, progressSentence, remedyFor, rowView, runPace } from './enable-view.ts';
 import { useBackupNow } from './use-backup-now.ts';
 import { useEnableRows, useEnableRun, useEnableTargets } from './use-enable-run.ts';
 import { VmProgressTable, type VmProgressRow } from './vm-progress-table.tsx';
@@ -43,7 +43,8 @@ export function EnableStep() {
   const { canWrite } = useWriteLock();
   const targets = useEnableTargets();
   const rows = useEnableRows(targets);
-  const { start, running, liveOf } = useEnableRun(targets, rows);
+  const { start, running, liveOf, clock } = useEnableRun(targets, rows);
+  const now = useSecondTicks(running);
   const { backUp, requesting, backupOf } = useBackupNow(targets);
   const complete = useWizardStore(isEnableComplete);
   const acceptFailures = useWizardStore((s) => s.acceptEnableFailures);
@@ -55,6 +56,7 @@ export function EnableStep() {
   );
   const counts = countRows(viewRows.map((row) => row.view));
   const finished = counts.done + counts.failed;
+  const pace = running && clock ? runPace(clock, finished, counts.total, now) : null;
   const toEnable = viewRows.filter((row) => row.view.state === 'idle').map((row) => row.vm);
   const failed = viewRows.filter((row) => row.view.state === 'failed');
   const protectedVms = viewRows.filter((row) => row.view.state === 'done').map((row) => row.vm);
@@ -107,7 +109,10 @@ export function EnableStep() {
           <dd className={styles.value}>{targets.vms.length}</dd>
         </dl>
 
-        <Field label="Overall progress" hint={`${finished} of ${counts.total} virtual machines finished${counts.failed > 0 ? `, ${counts.failed} failed` : ''}.`}>
+        <Field
+          label="Overall progress"
+          hint={`${finished} of ${counts.total} virtual machines finished${counts.failed > 0 ? `, ${counts.failed} failed` : ''}.${pace ? ` ${paceSentence(pace)}.` : ''}`}
+        >
           <ProgressBar
             thickness="large"
             value={counts.total === 0 ? 0 : finished / counts.total}
@@ -204,4 +209,15 @@ export function EnableStep() {
       <StepFooter stepId="enable" canContinue={complete && !running} note={writeNote ?? footerNote} />
     </section>
   );
+}
+
+/** The time, refreshed every second while `on` (the throughput and time left follow it). */
+function useSecondTicks(on: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!on) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [on]);
+  return on ? now : 0;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../journal/types.ts';
-import { countRows, progressSentence, remedyFor, rowsToContinue, rowView } from './enable-view.ts';
+import { countRows, paceSentence, progressSentence, remedyFor, rowsToContinue, rowView, runPace } from './enable-view.ts';
 
 const entry = { id: 'e', at: '2026-01-01T10:00:00.000Z', kind: 'protectedItem.put', method: 'PUT', target: 't', summary: {}, attempts: 1 } satisfies JournalEntry;
 const vm = { id: 'vm', name: 'vm', resourceGroup: 'rg' };
@@ -52,5 +52,21 @@ describe('enable view', () => {
     ];
     expect(rowsToContinue(rows, false).map((row) => row.status.state)).toEqual(['inFlight', 'notStarted', 'sending']);
     expect(rowsToContinue(rows, true).map((row) => row.status.state)).toEqual(['inFlight', 'sending']);
+  });
+});
+
+describe('throughput and time left', () => {
+  const run = { startedAt: 0, finishedAtStart: 100 };
+
+  it('counts only what this run finished, and says how long the rest takes at that rate', () => {
+    // 200 finished in 60 s (300 − the 100 finished before): 200 a minute; 700 left → 210 s.
+    expect(runPace(run, 300, 1000, 60_000)).toEqual({ vmsPerMinute: 200, secondsLeft: 210 });
+    expect(paceSentence({ vmsPerMinute: 200, secondsLeft: 210 })).toBe('200 virtual machines a minute · about 4 min left');
+    expect(paceSentence({ vmsPerMinute: 600, secondsLeft: 20 })).toBe('600 virtual machines a minute · less than a minute left');
+  });
+
+  it('waits for something to go on before guessing', () => {
+    expect(runPace(run, 100, 1000, 60_000)).toBeNull();
+    expect(runPace(run, 150, 1000, 1000)).toBeNull();
   });
 });

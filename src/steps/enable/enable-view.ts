@@ -153,3 +153,24 @@ export function rowsToContinue(rows: readonly VmEnableRow[], selectionChangedSin
     return status.state === 'notStarted' && !selectionChangedSinceRun;
   });
 }
+
+export type Pace = { vmsPerMinute: number; secondsLeft: number };
+
+/**
+ * The run's throughput and the time left at that rate; null until there is something to go on (a couple of
+ * seconds and one VM finished), so the first guess isn't wild.
+ */
+export function runPace(run: { startedAt: number; finishedAtStart: number }, finished: number, total: number, now: number): Pace | null {
+  const seconds = (now - run.startedAt) / 1000;
+  const done = finished - run.finishedAtStart;
+  if (seconds < 2 || done <= 0) return null;
+  const perSecond = done / seconds;
+  return { vmsPerMinute: Math.round(perSecond * 60), secondsLeft: Math.ceil(Math.max(0, total - finished) / perSecond) };
+}
+
+export function paceSentence(pace: Pace): string {
+  const rate = `${pace.vmsPerMinute} virtual machine${pace.vmsPerMinute === 1 ? '' : 's'} a minute`;
+  if (pace.secondsLeft <= 0) return rate;
+  const left = pace.secondsLeft < 60 ? 'less than a minute left' : `about ${Math.round(pace.secondsLeft / 60)} min left`;
+  return `${rate} · ${left}`;
+}

@@ -28,6 +28,12 @@ function activeSet(store: WizardStore): Set<string> {
 
 const lower = (id: string) => id.toLowerCase();
 
+/** Progress of a thousand VMs arrives many times a second; the page takes it in batches, this often. */
+export const PROGRESS_BATCH_MS = 100;
+
+/** When the current run started, and how many VMs were finished then (for its throughput). */
+export type RunClock = { startedAt: number; finishedAtStart: number };
+
 export function useEnableTargets(): EnableTargets | null {
   const vault = useWizardStore((s) => s.vault);
   const policy = useWizardStore((s) => s.policy);
@@ -51,7 +57,9 @@ export function useEnableRun(targets: EnableTargets | null, rows: readonly VmEna
   const { canWrite } = useWriteLock();
   const [live, setLive] = useState<Record<string, VmProgress>>({});
   const [activeCount, setActiveCount] = useState(0);
+  const [clock, setClock] = useState<RunClock | null>(null);
   const controllers = useRef(new Set<AbortController>());
+  const batch = useProgressBatch(setLive);
 
   // Leaving the step, or losing the write lock, stops the engine: accepted writes stay in the journal and are
   // polled when the step opens again (in this tab or the one that took over).
@@ -59,8 +67,9 @@ export function useEnableRun(targets: EnableTargets | null, rows: readonly VmEna
     const running = controllers.current;
     return () => {
       for (const controller of running) controller.abort();
+      batch.cancel();
     };
-  }, []);
+  }, [batch]);
   useEffect(() => {
     if (!canWrite) for (const controller of controllers.current) controller.abort();
   }, [canWrite]);
@@ -100,18 +109,24 @@ export function useEnableRun(targets: EnableTargets | null, rows: readonly VmEna
       const controller = new AbortController();
       controllers.current.add(controller);
       setActiveCount((n) => n + 1);
+      // Throughput counts what this run finishes: the VMs already finished outside it are its starting point.
+      const inRun = new Set(tasks.map((task) => lower(task.vm.id)));
+      const finishedOutside = rows.filter((row) => !inRun.has(lower(row.vm.id)) && isFinished(row.status)).length;
+      setClock((current) => current ?? { startedAt: Date.now(), finishedAtStart: finishedOutside });
       try {
         await runEnable(targets.vault, targets.policyId, tasks, {
           gateway,
           signal: controller.signal,
-          onProgress: (vmId, progress) => setLive((previous) => ({ ...previous, [lower(vmId)]: progress })),
+          onProgress: (vmId, progress) => batch.add(lower(vmId), progress),
           onUnchanged: (vmId) => store.getState().recordUnchangedProtection(vmId, targets.vaultId, targets.policyId),
           settleEntry: (entryId, result) => store.getState().recordWriteResult(entryId, result),
         });
       } finally {
+        batch.flush();
         for (const task of tasks) active.delete(lower(task.vm.id));
         controllers.current.delete(controller);
         setActiveCount((n) => n - 1);
+        if (controllers.current.size === 0) setClock(null);
         // Finished VMs show their saved outcome; only what could not be followed keeps its live state.
         setLive((previous) => {
           const next = { ...previous };
@@ -123,7 +138,7 @@ export function useEnableRun(targets: EnableTargets | null, rows: readonly VmEna
         });
       }
     },
-    [targets, canWrite, store, gateway, arm.endpoint],
+    [targets, canWrite, store, gateway, arm.endpoint, rows, batch],
   );
 
   // After a reload (or taking over from another tab): carry on with what the last run left unfinished.
@@ -140,5 +155,43 @@ export function useEnableRun(targets: EnableTargets | null, rows: readonly VmEna
   }, [canWrite, targets, run, rows, selectionUpdatedAt, start]);
 
   const liveOf = useCallback((vm: VmRef): VmProgress | undefined => live[lower(vm.id)], [live]);
-  return { start, running: activeCount > 0, liveOf };
+  return { start, running: activeCount > 0, liveOf, clock };
+}
+
+const isFinished = (status: VmEnableRow['status']) => status.state === 'protected' || status.state === 'failed';
+
+/**
+ * Collects the engine's progress and hands it to React state at most every PROGRESS_BATCH_MS, so a thousand
+ * VMs' updates cost ten renders a second, not thousands.
+ */
+function useProgressBatch(setLive: (update: (previous: Record<string, VmProgress>) => Record<string, VmProgress>) => void) {
+  const [batch] = useState(() => {
+    let pending = new Map<string, VmProgress>();
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const flush = () => {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      if (pending.size === 0) return;
+      const taken = pending;
+      pending = new Map();
+      setLive((previous) => {
+        const next = { ...previous };
+        for (const [id, progress] of taken) next[id] = progress;
+        return next;
+      });
+    };
+    return {
+      add(id: string, progress: VmProgress) {
+        pending.set(id, progress);
+        timer ??= setTimeout(flush, PROGRESS_BATCH_MS);
+      },
+      flush,
+      cancel() {
+        if (timer) clearTimeout(timer);
+        timer = null;
+        pending = new Map();
+      },
+    };
+  });
+  return batch;
 }

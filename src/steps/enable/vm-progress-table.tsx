@@ -1,29 +1,12 @@
-import {
-  Badge,
-  Caption1,
-  ProgressBar,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  tokens,
-  type BadgeProps,
-} from '@fluentui/react-components';
+import { Badge, Caption1, ProgressBar, makeStyles, tokens, type BadgeProps } from '@fluentui/react-components';
+import { useMemo } from 'react';
 import type { VmRef } from '../../azure/protect-vm.ts';
+import { VirtualTable, type VirtualColumn } from '../../components/virtual-table.tsx';
 import type { BackupRecord } from '../../store/enable-slice.ts';
 import type { RowView } from './enable-view.ts';
 
 const useStyles = makeStyles({
-  card: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusLarge,
-    boxShadow: tokens.shadow4,
-    overflowX: 'auto',
-  },
-  table: { tableLayout: 'auto', minWidth: '820px' },
+  table: { minWidth: '820px' },
   name: { fontWeight: tokens.fontWeightSemibold },
   status: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS, padding: `${tokens.spacingVerticalS} 0` },
   detail: { color: tokens.colorNeutralForeground2, maxWidth: '40ch' },
@@ -49,65 +32,90 @@ function jobBadge(status: string): NonNullable<BadgeProps['color']> {
 
 export type VmProgressRow = { vm: VmRef; view: RowView; backup: BackupRecord | undefined };
 
-/** One row per VM: where its protection stands, its progress, and the jobs Azure started for it. */
+/** A row re-renders only when what it shows changed (a batch of progress touches a few VMs of a thousand). */
+function sameRow(a: VmProgressRow, b: VmProgressRow): boolean {
+  const x = a.view;
+  const y = b.view;
+  return (
+    a.vm === b.vm &&
+    a.backup === b.backup &&
+    x.label === y.label &&
+    x.detail === y.detail &&
+    x.progress === y.progress &&
+    x.tone === y.tone &&
+    x.jobId === y.jobId
+  );
+}
+
+/**
+ * One row per VM: where its protection stands, its progress, and the jobs Azure started for it. Virtualized:
+ * only the rows in view are in the page, however many VMs there are.
+ */
 export function VmProgressTable({ rows }: { rows: readonly VmProgressRow[] }) {
   const styles = useStyles();
+  // Stable across renders: rows compare their columns to know whether to re-render.
+  const columns = useMemo((): VirtualColumn<VmProgressRow>[] => [
+    { id: 'vm', header: 'Virtual machine', width: 'minmax(140px, 1.2fr)', cell: ({ vm }) => <span className={styles.name}>{vm.name}</span> },
+    { id: 'rg', header: 'Resource group', width: 'minmax(110px, 1fr)', cell: ({ vm }) => vm.resourceGroup },
+    {
+      id: 'status',
+      header: 'Status',
+      width: 'minmax(180px, 2fr)',
+      cell: ({ view }) => (
+        <div className={styles.status}>
+          <Badge appearance="tint" color={BADGE[view.tone]}>
+            {view.label}
+          </Badge>
+          {view.detail && <Caption1 className={styles.detail}>{view.detail}</Caption1>}
+        </div>
+      ),
+    },
+    {
+      id: 'progress',
+      header: 'Progress',
+      width: '130px',
+      cell: ({ vm, view }) => (
+        <ProgressBar
+          className={styles.progress}
+          aria-label={`Progress of ${vm.name}`}
+          thickness="large"
+          color={view.tone}
+          {...(view.progress !== undefined ? { value: view.progress } : {})}
+        />
+      ),
+    },
+    {
+      id: 'job',
+      header: 'Configure-backup job',
+      width: 'minmax(120px, 1.3fr)',
+      cell: ({ view }) => (view.jobId ? <span className={styles.id}>{view.jobId}</span> : <span className={styles.none}>—</span>),
+    },
+    {
+      id: 'backup',
+      header: 'Backup now',
+      width: 'minmax(110px, 1.2fr)',
+      cell: ({ backup }) =>
+        backup ? (
+          <div className={styles.status}>
+            <Badge appearance="tint" color={jobBadge(backup.status)}>
+              {backup.status === 'InProgress' ? 'Backing up' : backup.status}
+            </Badge>
+            {backup.jobId && <span className={styles.id}>{backup.jobId}</span>}
+          </div>
+        ) : (
+          <span className={styles.none}>—</span>
+        ),
+    },
+  ], [styles]);
   return (
-    <div className={styles.card}>
-      <Table className={styles.table} aria-label="Virtual machines to protect">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Virtual machine</TableHeaderCell>
-            <TableHeaderCell>Resource group</TableHeaderCell>
-            <TableHeaderCell>Status</TableHeaderCell>
-            <TableHeaderCell>Progress</TableHeaderCell>
-            <TableHeaderCell>Configure-backup job</TableHeaderCell>
-            <TableHeaderCell>Backup now</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map(({ vm, view, backup }) => (
-            <TableRow key={vm.id}>
-              <TableCell>
-                <span className={styles.name}>{vm.name}</span>
-              </TableCell>
-              <TableCell>{vm.resourceGroup}</TableCell>
-              <TableCell>
-                <div className={styles.status}>
-                  <Badge appearance="tint" color={BADGE[view.tone]}>
-                    {view.label}
-                  </Badge>
-                  {view.detail && <Caption1 className={styles.detail}>{view.detail}</Caption1>}
-                </div>
-              </TableCell>
-              <TableCell>
-                <ProgressBar
-                  className={styles.progress}
-                  aria-label={`Progress of ${vm.name}`}
-                  thickness="large"
-                  color={view.tone}
-                  {...(view.progress !== undefined ? { value: view.progress } : {})}
-                />
-              </TableCell>
-              <TableCell>
-                {view.jobId ? <span className={styles.id}>{view.jobId}</span> : <span className={styles.none}>—</span>}
-              </TableCell>
-              <TableCell>
-                {backup ? (
-                  <div className={styles.status}>
-                    <Badge appearance="tint" color={jobBadge(backup.status)}>
-                      {backup.status === 'InProgress' ? 'Backing up' : backup.status}
-                    </Badge>
-                    {backup.jobId && <span className={styles.id}>{backup.jobId}</span>}
-                  </div>
-                ) : (
-                  <span className={styles.none}>—</span>
-                )}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <VirtualTable
+      label="Virtual machines to protect"
+      className={styles.table}
+      rows={rows}
+      columns={columns}
+      rowKey={(row) => row.vm.id}
+      rowEquals={sameRow}
+      estimateRowHeight={64}
+    />
   );
 }

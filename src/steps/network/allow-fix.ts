@@ -1,4 +1,4 @@
-// The allow-rule fix for one blocked VM: which NSG gets the rules, and the rules themselves (from
+// The allow-rule fix for a VM whose HTTPS is denied: which NSG gets the rules, and the rules themselves (from
 // proposeAllowRule), placed just in front of the rule that blocks.
 import {
   BACKUP_SERVICE_TAGS,
@@ -28,7 +28,7 @@ export type AllowFixPlan = {
 
 /** The service tags whose HTTPS the VM's primary NIC can't reach, in the guide's order. */
 export function blockedTags(view: VmNetworkView): BackupServiceTag[] {
-  return BACKUP_SERVICE_TAGS.value.filter((tag) => view.report.destinations[tag].status === 'blocked');
+  return BACKUP_SERVICE_TAGS.value.filter((tag) => view.report.destinations[tag].status === 'denied');
 }
 
 /** The source prefix the rule would use: the VM's subnet, when known. */
@@ -40,10 +40,10 @@ export function planAllowFix(view: VmNetworkView, tags: readonly BackupServiceTa
   if (tags.length === 0) return { ok: false, message: 'Choose at least one service tag to allow.' };
   const blocked = tags.flatMap((tag) => {
     const verdict = view.report.destinations[tag];
-    return verdict.status === 'blocked' ? [{ tag, verdict }] : [];
+    return verdict.status === 'denied' ? [{ tag, verdict }] : [];
   });
   const first = blocked[0];
-  if (!first) return { ok: false, message: 'None of the chosen service tags is blocked for this VM, so no rule is needed.' };
+  if (!first) return { ok: false, message: 'None of the chosen service tags is denied for this VM, so no rule is needed.' };
   const layer = view.nics[0]?.layers.find((l) => l.nsg.name.toLowerCase() === first.verdict.nsg.toLowerCase());
   const nsgId = layer?.nsg.id;
   if (!layer || !nsgId) return { ok: false, message: `The wizard couldn't find NSG ${first.verdict.nsg} to add the rule to. Check again, then retry.` };

@@ -90,7 +90,7 @@ export function AllowRuleFix({ view, onCreated, onClose }: AllowRuleFixProps) {
 
   const plan = planAllowFix(view, tags, source);
   const prefix = subnetPrefixOf(view);
-  const blocked = view.report.overall.status === 'blocked' ? view.report.overall : undefined;
+  const blocked = view.report.overall.status === 'denied' ? view.report.overall : undefined;
   const working = state.status === 'working';
   const done = state.status === 'done';
   const headingId = 'allow-fix-heading';
@@ -105,7 +105,7 @@ export function AllowRuleFix({ view, onCreated, onClose }: AllowRuleFixProps) {
       </h2>
       {blocked && (
         <Body1 as="p" className={styles.paragraph}>
-          Outbound HTTPS from {view.name} to {blocked.destination} is blocked by NSG {blocked.nsg}, rule {blocked.rule} (priority{' '}
+          Outbound HTTPS from {view.name} to {blocked.destination} is denied by NSG {blocked.nsg}, rule {blocked.rule} (priority{' '}
           {blocked.priority}). The wizard adds one outbound allow rule per service tag you choose, on TCP 443, each with a
           priority number just below {blocked.priority} so Azure evaluates it first.
         </Body1>
@@ -119,7 +119,7 @@ export function AllowRuleFix({ view, onCreated, onClose }: AllowRuleFixProps) {
             checked={tags.includes(tag)}
             disabled={working || done}
             onChange={(_, data) => toggle(tag, data.checked === true)}
-            label={`${TAG_HELP[tag]}${view.report.destinations[tag].status === 'blocked' ? ' (blocked now)' : ''}`}
+            label={`${TAG_HELP[tag]}${view.report.destinations[tag].status === 'denied' ? ' (denied now)' : ''}`}
           />
         ))}
         {tags.length === 0 && (
@@ -159,7 +159,7 @@ export function AllowRuleFix({ view, onCreated, onClose }: AllowRuleFixProps) {
           {plan.value.stillBlockedElsewhere.length > 0 && (
             <MessageBar intent="info" layout="multiline">
               <MessageBarBody>
-                {plan.value.stillBlockedElsewhere.map((b) => `${b.tag} is also blocked by NSG ${b.nsg}`).join('; ')}. After these
+                {plan.value.stillBlockedElsewhere.map((b) => `${b.tag} is also denied by NSG ${b.nsg}`).join('; ')}. After these
                 rules are created, the check runs again and proposes the rule for that NSG.
               </MessageBarBody>
             </MessageBar>

@@ -7,7 +7,7 @@ import type { Store } from '../../../emulator/state/store.ts';
 import { blockedTags, planAllowFix } from './allow-fix.ts';
 import { checkNetworks, checkVmNetwork, type NetworkGateway, type VmNetworkView } from './network-check.ts';
 import { planProxyRule } from './proxy-fix.ts';
-import { methodLabel, verdictLabel } from './verdict-text.ts';
+import { methodLabel, pathLabel } from './verdict-text.ts';
 
 const apps = (name: string) => vmIdOf('rg-apps', name);
 const NSG = (rg: string, name: string) => `/subscriptions/${PRODUCTION}/resourceGroups/${rg}/providers/Microsoft.Network/networkSecurityGroups/${name}`;
@@ -30,24 +30,25 @@ function applyRules(store: Store, nsgId: string, rules: readonly ProposedRule[])
 describe('network check of one VM', () => {
   it('reads a running VM from its effective rules', async () => {
     const view = await viewOf(vmIdOf('rg-web', 'web-01'));
-    expect(view).toMatchObject({ verdict: 'open', platformDenied: false, powerState: 'running' });
+    expect(view).toMatchObject({ verdict: 'ready', path: 'open', findings: [], powerState: 'running' });
     expect(view.nics).toHaveLength(1);
     expect(view.nics[0]).toMatchObject({ method: 'effective', nic: { name: 'web-01-nic' }, subnet: { name: 'snet-web', addressPrefixes: ['10.10.1.0/24'] } });
     expect(view.nics[0]?.layers.map((l) => [l.attachedTo, l.nsg.name])).toEqual([['subnet', 'nsg-snet-web']]);
     expect(methodLabel(view.nics[0])).toMatch(/^Effective rules/);
   });
 
-  it('names the NSG, rule and priority that block HTTPS', async () => {
+  it('names the NSG, rule and priority that deny HTTPS, which needs attention (not a block) today', async () => {
     const locked = await viewOf(apps('blocked-443-01'));
-    expect(locked.verdict).toBe('blocked');
-    expect(verdictLabel(locked.report.overall)).toBe('Blocked by nsg-snet-locked, rule DenyHttpsToInternet (priority 200)');
+    expect(locked).toMatchObject({ verdict: 'attention', path: 'denied' });
+    expect(locked.findings.map((f) => f.ruleId)).toEqual(['network-outbound-denied']);
+    expect(pathLabel(locked.report.overall)).toBe('Denied by nsg-snet-locked, rule DenyHttpsToInternet (priority 200)');
     expect(blockedTags(locked)).toEqual(['Storage', 'AzureBackup', 'AzureActiveDirectory']);
 
     const noStorage = await viewOf(apps('blocked-storage-01'));
-    expect(verdictLabel(noStorage.report.overall)).toBe('Blocked by nsg-nic-nostorage, rule DenyHttpsToStorage (priority 300)');
+    expect(pathLabel(noStorage.report.overall)).toBe('Denied by nsg-nic-nostorage, rule DenyHttpsToStorage (priority 300)');
     expect(blockedTags(noStorage)).toEqual(['Storage']);
 
-    expect((await viewOf(apps('allowed-nsg-01'))).verdict).toBe('open');
+    expect((await viewOf(apps('allowed-nsg-01'))).verdict).toBe('ready');
   });
 
   it('falls back to the NSG rules for a VM that is not running, and says so', async () => {
@@ -56,7 +57,7 @@ describe('network check of one VM', () => {
     expect(view.nics[0]).toMatchObject({ method: 'rules' });
     expect(methodLabel(view.nics[0])).toBe('NSG rules (the VM is deallocated, and Azure computes effective rules only for a running VM)');
     expect(view.nics[0]?.layers.map((l) => l.nsg.name)).toEqual(['nsg-snet-apps']);
-    expect(view.verdict).toBe('open');
+    expect(view.verdict).toBe('ready');
     // A stopped VM isn't even asked for: Azure would answer NicNotAttachedToRunningVm.
     expect(calls.some((c) => c.startsWith('effective'))).toBe(false);
   });
@@ -71,7 +72,7 @@ describe('network check of one VM', () => {
     const { gateway } = storeReads(contosoStore(), { listEffectiveNsgs: () => Promise.reject(forbidden) });
     const view = await viewOf(apps('blocked-443-01'), gateway);
     expect(view.nics[0]?.fallbackReason).toBe("your account can't read effective rules (AuthorizationFailed)");
-    expect(verdictLabel(view.report.overall)).toBe('Blocked by nsg-snet-locked, rule DenyHttpsToInternet (priority 200)');
+    expect(pathLabel(view.report.overall)).toBe('Denied by nsg-snet-locked, rule DenyHttpsToInternet (priority 200)');
   });
 
   it('checks every network interface, the primary first', async () => {
@@ -87,7 +88,7 @@ describe('checking several VMs', () => {
     const ids = ['stopped-01', 'stopped-02'].map(apps);
     const verdicts: string[] = [];
     await checkNetworks(gateway, ids, (_, outcome) => verdicts.push(outcome.kind === 'checked' ? outcome.view.verdict : outcome.kind));
-    expect(verdicts).toEqual(['open', 'open']);
+    expect(verdicts).toEqual(['ready', 'ready']);
     expect(calls.filter((c) => c.startsWith('getSubnet'))).toHaveLength(1);
     expect(calls.filter((c) => c.startsWith('getNsg'))).toHaveLength(1);
     expect(calls.filter((c) => c.startsWith('readVm'))).toHaveLength(2);
@@ -137,9 +138,10 @@ describe('the allow-rule fix', () => {
 
     applyRules(store, plan.value.nsg.id, plan.value.rules);
     const after = await viewOf(apps('blocked-443-01'), gateway);
-    expect(after.verdict).toBe('open');
-    // Internet stays blocked: the recommended lock-down.
-    expect(after.report.destinations.Internet.status).toBe('blocked');
+    expect(after.verdict).toBe('ready');
+    // Internet stays denied: the recommended lock-down, and the UI says the Storage path is open.
+    expect(after.report.destinations.Internet.status).toBe('denied');
+    expect(after.findings.map((f) => f.ruleId)).toEqual(['network-storage-open']);
   });
 
   it('fixes only what is blocked in that NSG, with VirtualNetwork as source when asked', async () => {
@@ -150,7 +152,7 @@ describe('the allow-rule fix', () => {
     if (!plan.ok) throw new Error(plan.message);
     expect(plan.value.rules.map((r) => [r.name, r.priority, r.sourceAddressPrefix])).toEqual([['allow-storage-443', 299, 'VirtualNetwork']]);
     applyRules(store, plan.value.nsg.id, plan.value.rules);
-    expect((await viewOf(apps('blocked-storage-01'), gateway)).verdict).toBe('open');
+    expect((await viewOf(apps('blocked-storage-01'), gateway)).verdict).toBe('ready');
   });
 
   it('refuses with a reason when nothing chosen needs a rule', async () => {

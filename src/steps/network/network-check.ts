@@ -8,12 +8,17 @@ import { mapConcurrent } from '../../azure/paging.ts';
 import type { VmCheckRead } from '../../azure/vm-check-read.ts';
 import {
   evaluateOutbound443,
+  networkFindings,
   powerStateFrom,
+  verdictOf,
+  writeAcceleratorDisks,
+  type Finding,
   type NetworkReport,
   type NsgLayer,
   type PowerState,
+  type Verdict,
 } from '../../readiness/index.ts';
-import type { NetworkVerdictKind } from '../../store/network-slice.ts';
+import type { NetworkPathKind } from '../../store/network-slice.ts';
 
 export type NetworkGateway = Pick<
   ArmGateway,
@@ -45,8 +50,18 @@ export type VmNetworkView = {
   nics: NicPath[];
   /** The primary NIC's: the guest's default route, which backup traffic takes. */
   report: NetworkReport;
-  verdict: NetworkVerdictKind;
-  platformDenied: boolean;
+  /** The guide's backup path (HTTPS to Storage) through the primary NIC: a fact, not the verdict. */
+  path: NetworkPathKind;
+  /** Today's rules applied to the report (a platform-address deny on any NIC counts), worst first. */
+  findings: Finding[];
+  verdict: Verdict;
+  writeAcceleratorDisks: number;
+};
+
+export type NetworkCheckOptions = {
+  concurrency?: number;
+  /** The user routes backup traffic through the guide's HTTP proxy (443 to 168.63.129.16 then counts too). */
+  guidePath?: boolean;
 };
 
 export type NetworkOutcome = { kind: 'checked'; view: VmNetworkView } | { kind: 'gone' } | { kind: 'failed'; error: AzureError };
@@ -121,17 +136,31 @@ async function nicPath(gateway: NetworkGateway, cache: NetworkReadCache, vm: VmC
   return path;
 }
 
-export function verdictOf(report: NetworkReport): NetworkVerdictKind {
+export function pathOf(report: NetworkReport): NetworkPathKind {
   return report.overall.status;
 }
 
-export async function checkVmNetwork(gateway: NetworkGateway, vmId: string, cache: NetworkReadCache = new Map()): Promise<NetworkOutcome> {
+/** The findings of a VM's check: its primary path, and the platform-address denies of every NIC. */
+export function findingsOf(nics: readonly NicPath[], report: NetworkReport, disks: number, guidePath: boolean): Finding[] {
+  const platformDenies = nics.flatMap((n) => n.report.platformDenies);
+  const unique = platformDenies.filter((d, i) => platformDenies.findIndex((o) => o.nsg === d.nsg && o.rule === d.rule) === i);
+  return networkFindings({ ...report, platformDenies: unique }, { writeAcceleratorDisks: disks, guidePath });
+}
+
+export async function checkVmNetwork(
+  gateway: NetworkGateway,
+  vmId: string,
+  cache: NetworkReadCache = new Map(),
+  options: Pick<NetworkCheckOptions, 'guidePath'> = {},
+): Promise<NetworkOutcome> {
   try {
     const vm = await once(cache, `vm:${vmId}`, () => gateway.readVmForChecks(vmId));
     if (vm === null) return { kind: 'gone' };
     const powerState = powerStateFrom(vm.instanceView.statuses);
     const nics = await Promise.all(vm.nicIds.map((nicId) => nicPath(gateway, cache, vm, powerState, nicId)));
     const report = nics[0]?.report ?? unknownReport('The VM has no network interface.');
+    const disks = writeAcceleratorDisks(vm);
+    const findings = findingsOf(nics, report, disks, options.guidePath === true);
     return {
       kind: 'checked',
       view: {
@@ -143,8 +172,10 @@ export async function checkVmNetwork(gateway: NetworkGateway, vmId: string, cach
         powerState,
         nics,
         report,
-        verdict: verdictOf(report),
-        platformDenied: nics.some((n) => n.report.platformDenies.length > 0),
+        path: pathOf(report),
+        findings,
+        verdict: verdictOf(findings),
+        writeAcceleratorDisks: disks,
       },
     };
   } catch (error) {
@@ -156,11 +187,11 @@ export async function checkNetworks(
   gateway: NetworkGateway,
   vmIds: readonly string[],
   onOutcome: (vmId: string, outcome: NetworkOutcome) => void,
-  concurrency = NETWORK_CHECK_CONCURRENCY,
+  { concurrency = NETWORK_CHECK_CONCURRENCY, guidePath = false }: NetworkCheckOptions = {},
 ): Promise<void> {
   const cache: NetworkReadCache = new Map();
   await mapConcurrent(vmIds, concurrency, async (vmId) => {
-    onOutcome(vmId, await checkVmNetwork(gateway, vmId, cache));
+    onOutcome(vmId, await checkVmNetwork(gateway, vmId, cache, { guidePath }));
   });
 }
 

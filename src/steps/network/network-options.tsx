@@ -61,10 +61,11 @@ export function NetworkOptions() {
       <MessageBar intent="info" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>What Microsoft says today</MessageBarTitle>
-          Explicit outbound access isn&apos;t normally required for Azure VM backup any more. What must stay reachable is the
-          Azure platform address {PLATFORM_ADDRESS.value.ip} (ports {PLATFORM_ADDRESS.value.ports.join(', ')}), which the VM
-          agent talks to, with DHCP left on in the guest. The checks below follow the guide; an NSG rule that denies{' '}
-          {PLATFORM_ADDRESS.value.ip} must always be removed.{' '}
+          Explicit outbound access isn&apos;t required for Azure VM backup any more with a supported agent. What must stay
+          reachable is the Azure platform address {PLATFORM_ADDRESS.value.ip} (ports {PLATFORM_ADDRESS.value.requiredPorts.join(' and ')}),
+          which the VM agent talks to, with DHCP left on in the guest. So the checks below follow today&apos;s Azure: an NSG
+          rule that denies {PLATFORM_ADDRESS.value.ip} blocks the VM and must be removed; outbound HTTPS denied to Azure
+          Storage (the guide&apos;s backup path) needs attention, and the guide&apos;s two options below still open it.{' '}
           <Link href={PLATFORM_ADDRESS.source.url} target="_blank" rel="noreferrer" inline>
             {PLATFORM_ADDRESS.source.title}
           </Link>

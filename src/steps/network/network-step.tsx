@@ -1,6 +1,6 @@
 import { Body1, Button, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowClockwise20Regular } from '@fluentui/react-icons';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { stepById } from '../../app/steps.ts';
 import { useArmGateway } from '../../azure/gateway-context.tsx';
 import { PageHeading } from '../../components/page-heading.tsx';
@@ -33,7 +33,7 @@ function statusText(rows: NetworkRow[], checking: number): string {
   if (checking > 0) return `Checking the network of ${checking} of ${rows.length} virtual machines…`;
   const count = (verdict: VmNetworkView['verdict']) => rows.filter((r) => r.entry?.outcome?.kind === 'checked' && r.entry.outcome.view.verdict === verdict).length;
   const failed = rows.filter((r) => r.entry?.outcome && r.entry.outcome.kind !== 'checked').length;
-  return `Checked ${rows.length} virtual machines: ${count('open')} open, ${count('blocked')} blocked, ${count('unknown')} unknown${failed > 0 ? `, ${failed} couldn't be checked` : ''}.`;
+  return `Checked ${rows.length} virtual machines: ${count('ready')} ready, ${count('attention')} need attention, ${count('blocked')} blocked${failed > 0 ? `, ${failed} couldn't be checked` : ''}.`;
 }
 
 /** The Network step: outbound HTTPS per selected VM, the guide's two ways to open it, and both fixes. */
@@ -49,18 +49,29 @@ export function NetworkStep() {
   const recordNetworkCheck = useWizardStore((s) => s.recordNetworkCheck);
   const acknowledge = useWizardStore((s) => s.acknowledgeNetworkRisk);
   const [fixVmId, setFixVmId] = useState<string | null>(null);
+  const proxyChosen = network.proxy !== null;
 
+  // On the guide's proxy path HTTPS to 168.63.129.16 counts too, so the checks depend on that choice.
   const run = useCallback(
-    (ids: readonly string[], onOutcome: (vmId: string, outcome: NetworkOutcome) => void) => checkNetworks(gateway, ids, onOutcome),
-    [gateway],
+    (ids: readonly string[], onOutcome: (vmId: string, outcome: NetworkOutcome) => void) =>
+      checkNetworks(gateway, ids, onOutcome, { guidePath: proxyChosen }),
+    [gateway, proxyChosen],
   );
   const record = useCallback(
     (vmId: string, outcome: NetworkOutcome) => {
-      if (outcome.kind === 'checked') recordNetworkCheck(vmId, { verdict: outcome.view.verdict, platformDenied: outcome.view.platformDenied });
+      if (outcome.kind !== 'checked') return;
+      const { verdict, path, findings } = outcome.view;
+      recordNetworkCheck(vmId, { verdict, path, findings: findings.filter((f) => f.severity !== 'info').map((f) => f.ruleId) });
     },
     [recordNetworkCheck],
   );
   const { entryOf, checkAgain, checkingCount } = useVmChecks(vmIds, run, record);
+  const checkedWithProxy = useRef(proxyChosen);
+  useEffect(() => {
+    if (checkedWithProxy.current === proxyChosen) return;
+    checkedWithProxy.current = proxyChosen;
+    checkAgain(vmIds);
+  }, [proxyChosen, vmIds, checkAgain]);
 
   const rows: NetworkRow[] = vmIds.map((vmId) => {
     const entry = entryOf(vmId);
@@ -76,12 +87,12 @@ export function NetworkStep() {
   const views = rows.flatMap((r) => (r.entry?.outcome?.kind === 'checked' ? [r.entry.outcome.view] : []));
   const withFindings = rows.filter((row) => {
     const outcome = row.entry?.outcome;
-    return outcome !== undefined && (outcome.kind !== 'checked' || outcome.view.verdict !== 'open' || outcome.view.platformDenied);
+    return outcome !== undefined && (outcome.kind !== 'checked' || outcome.view.findings.length > 0);
   });
   const fixView = views.find((v) => fixVmId !== null && v.id.toLowerCase() === fixVmId.toLowerCase());
   const blockingNsgIds = views.flatMap((v) => {
     const overall = v.report.overall;
-    if (overall.status !== 'blocked') return [];
+    if (overall.status !== 'denied') return [];
     const layer = v.nics[0]?.layers.find((l) => l.nsg.name === overall.nsg);
     return layer?.nsg.id ? [layer.nsg.id] : [];
   });
@@ -99,7 +110,7 @@ export function NetworkStep() {
       : undefined
     : checkingCount > 0
       ? 'Waiting for the checks to finish.'
-      : `${waiting} virtual machine${waiting === 1 ? '' : 's'} still need${waiting === 1 ? 's' : ''} an open path: fix it, accept an unconfirmed one, or use an HTTP proxy.`;
+      : `${waiting} virtual machine${waiting === 1 ? '' : 's'} still need${waiting === 1 ? 's' : ''} a fix or your acceptance: a deny of 168.63.129.16 must be fixed; anything else can be fixed, accepted, or routed through an HTTP proxy.`;
 
   return (
     <section aria-labelledby="page-heading">

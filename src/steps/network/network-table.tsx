@@ -16,8 +16,10 @@ import {
 } from '@fluentui/react-components';
 import { ArrowClockwise16Regular } from '@fluentui/react-icons';
 import type { CheckEntry } from '../../components/use-vm-checks.ts';
-import type { NetworkOutcome, VmNetworkView } from './network-check.ts';
-import { methodLabel, nsgPathText, platformText, verdictLabel } from './verdict-text.ts';
+import { VERDICT_COLOR } from '../../components/verdict-badge.tsx';
+import { verdictLabel } from '../../readiness/index.ts';
+import type { NetworkOutcome } from './network-check.ts';
+import { methodLabel, nsgPathText, pathLabel, platformText } from './verdict-text.ts';
 
 const useStyles = makeStyles({
   card: { backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4, overflowX: 'auto' },
@@ -40,20 +42,15 @@ export type NetworkRow = {
   accepted: boolean;
 };
 
-const VERDICT_COLOR: Record<VmNetworkView['verdict'], NonNullable<BadgeProps['color']>> = {
-  open: 'success',
-  blocked: 'danger',
-  unknown: 'warning',
-};
-
+/** The verdict word of a checked VM; "(accepted)" once the user accepted what needs attention. */
 export function verdictBadge(row: NetworkRow): { text: string; color: NonNullable<BadgeProps['color']> } {
   const outcome = row.entry?.outcome;
   if (!outcome) return { text: 'Checking…', color: 'informative' };
   if (outcome.kind === 'failed') return { text: "Couldn't check", color: 'danger' };
   if (outcome.kind === 'gone') return { text: 'VM not found', color: 'danger' };
   const { verdict } = outcome.view;
-  const text = verdict === 'open' ? 'Open' : verdict === 'blocked' ? 'Blocked' : 'Unknown';
-  return { text: row.accepted && verdict !== 'blocked' ? `${text} (accepted)` : text, color: VERDICT_COLOR[verdict] };
+  const text = verdictLabel(verdict);
+  return { text: row.accepted && verdict === 'attention' ? `${text} (accepted)` : text, color: VERDICT_COLOR[verdict] };
 }
 
 type NetworkTableProps = { rows: NetworkRow[]; onCheckAgain: (vmId: string) => void };
@@ -69,7 +66,8 @@ export function NetworkTable({ rows, onCheckAgain }: NetworkTableProps) {
             <TableHeaderCell>Virtual machine</TableHeaderCell>
             <TableHeaderCell>Network interfaces and NSGs</TableHeaderCell>
             <TableHeaderCell>Evaluated from</TableHeaderCell>
-            <TableHeaderCell>Outbound HTTPS (TCP 443)</TableHeaderCell>
+            <TableHeaderCell>Verdict</TableHeaderCell>
+            <TableHeaderCell>HTTPS to Azure Storage (TCP 443)</TableHeaderCell>
             <TableHeaderCell>{'168.63.129.16'}</TableHeaderCell>
             <TableHeaderCell>Actions</TableHeaderCell>
           </TableRow>
@@ -110,11 +108,13 @@ export function NetworkTable({ rows, onCheckAgain }: NetworkTableProps) {
                       {badge.text}
                     </Badge>
                   )}
-                  {overall?.status === 'blocked' && <Caption1 className={styles.detail}>{verdictLabel(overall)}</Caption1>}
+                </TableCell>
+                <TableCell className={styles.cell}>
+                  {overall ? pathLabel(overall) : '—'}
                   {overall?.status === 'unknown' && <Caption1 className={styles.detail}>{overall.reason}</Caption1>}
                 </TableCell>
                 <TableCell className={styles.cell}>
-                  {view ? <span className={view.platformDenied ? styles.denied : undefined}>{platformText(view)}</span> : '—'}
+                  {view ? <span className={view.verdict === 'blocked' ? styles.denied : undefined}>{platformText(view)}</span> : '—'}
                 </TableCell>
                 <TableCell className={styles.cell}>
                   <Button

@@ -2,10 +2,18 @@ import { Badge, Button, Checkbox, MessageBar, MessageBarBody, Subtitle2, makeSty
 import { Wrench16Regular } from '@fluentui/react-icons';
 import { ErrorPanel } from '../../components/error-panel.tsx';
 import { FindingList } from '../../components/finding-list.tsx';
-import { DESTINATIONS, networkFindings } from '../../readiness/index.ts';
+import { DESTINATIONS, type Destination } from '../../readiness/index.ts';
 import { networkRiskAcceptable } from '../../store/network-slice.ts';
 import { verdictBadge, type NetworkRow } from './network-table.tsx';
-import { methodLabel, verdictLabel } from './verdict-text.ts';
+import { methodLabel, pathLabel } from './verdict-text.ts';
+
+// What each destination is for today, so a denied one that backup doesn't need reads as such.
+const PURPOSE: Record<Destination, string> = {
+  Storage: "the backup extension's path in the 2016 guide",
+  AzureBackup: 'needed by in-guest workloads (SQL Server, SAP HANA, MARS), not by VM snapshots',
+  AzureActiveDirectory: 'needed by in-guest workloads, not by VM snapshots',
+  Internet: 'needed only with write-accelerated disks',
+};
 
 const useStyles = makeStyles({
   card: {
@@ -70,25 +78,32 @@ export function NetworkVmCard({ row, fixing, onFix, onAccept, onCheckAgain }: Ne
                 <div key={destination} className={styles.pair}>
                   <dt className={styles.term}>{destination}</dt>
                   <dd className={styles.value}>
-                    {verdict.status === 'unknown' ? `Unknown: ${verdict.reason}` : verdictLabel(verdict)}
-                    {destination === 'Internet' ? ' (not needed when the three service tags are open)' : ''}
+                    {verdict.status === 'unknown' ? `Unknown: ${verdict.reason}` : pathLabel(verdict)} ({PURPOSE[destination]})
                   </dd>
                 </div>
               );
             })}
           </dl>
-          <FindingList findings={networkFindings(outcome.view.report)} />
+          <FindingList findings={outcome.view.findings} />
+          {outcome.view.verdict === 'blocked' && (
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>
+                {row.name} can&apos;t be backed up until the rule is removed or narrowed, so this can&apos;t be accepted. Fix it
+                and check again, or go back and deselect the VM.
+              </MessageBarBody>
+            </MessageBar>
+          )}
           <div className={styles.actions}>
-            {outcome.view.verdict === 'blocked' && (
+            {outcome.view.path === 'denied' && (
               <Button appearance="primary" icon={<Wrench16Regular />} disabledFocusable={fixing} onClick={() => onFix(row.vmId)}>
                 Fix {row.name} with an allow rule
               </Button>
             )}
-            {networkRiskAcceptable({ verdict: outcome.view.verdict, platformDenied: outcome.view.platformDenied, checkedAt: '' }) && (
+            {networkRiskAcceptable(outcome.view) && (
               <Checkbox
                 checked={row.accepted}
                 onChange={(_, data) => onAccept(row.vmId, data.checked === true)}
-                label={`Accept the risk for ${row.name} and continue`}
+                label={`Accept for ${row.name}: protect it as its network is, with the fixes above left undone`}
               />
             )}
           </div>

@@ -26,7 +26,7 @@ export function planProxyRule(nsg: NsgInfo, proxyIp: string): Proposal<ProposedR
   }).destinations.Internet;
   const existingPriorities = outboundPriorities(nsg, [PROXY_RULE_NAME]);
   return proposeProxyRule(
-    internet.status === 'blocked'
+    internet.status === 'denied'
       ? { proxyIp, existingPriorities, blockingPriority: internet.priority }
       : { proxyIp, existingPriorities },
   );

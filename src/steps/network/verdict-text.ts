@@ -1,13 +1,16 @@
-// Words for the network verdicts, shared by the table, the cards and the status line.
+// Words for the state of a network path, shared by the table, the cards and the status line. These are facts
+// (open, denied by a rule, unknown); the verdict words come from src/readiness.
 import type { NetworkVerdict } from '../../readiness/index.ts';
 import type { NicPath, VmNetworkView } from './network-check.ts';
 
-export function verdictLabel(verdict: NetworkVerdict): string {
+export function pathLabel(verdict: NetworkVerdict): string {
   switch (verdict.status) {
     case 'open':
-      return 'Open';
-    case 'blocked':
-      return `Blocked by ${verdict.nsg}, rule ${verdict.rule} (priority ${verdict.priority})`;
+      return verdict.allowedBy?.length
+        ? `Open: allowed by ${verdict.allowedBy.map((r) => `${r.nsg}, rule ${r.rule} (priority ${r.priority})`).join(' and ')}`
+        : 'Open';
+    case 'denied':
+      return `Denied by ${verdict.nsg}, rule ${verdict.rule} (priority ${verdict.priority})`;
     case 'unknown':
       return 'Unknown';
   }
@@ -28,6 +31,8 @@ export function nsgPathText(path: NicPath): string {
 
 export function platformText(view: VmNetworkView): string {
   const denies = view.nics.flatMap((n) => n.report.platformDenies);
-  if (denies.length === 0) return 'Not blocked';
-  return denies.map((d) => `Denied by ${d.nsg}, rule ${d.rule} (priority ${d.priority})`).join('; ');
+  if (denies.length === 0) return 'Not denied';
+  return denies
+    .map((d) => `${d.certain ? 'Denied' : 'May be denied'} by ${d.nsg}, rule ${d.rule} (priority ${d.priority}), on ${d.ports.join(', ')}`)
+    .join('; ');
 }

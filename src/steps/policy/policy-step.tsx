@@ -10,6 +10,7 @@ import { VisuallyHidden } from '../../components/visually-hidden.tsx';
 import { newPolicyDraft } from '../../store/policy-draft.ts';
 import { isPolicyOfVault } from '../../store/policy-slice.ts';
 import { useWizardStore } from '../../store/store-context.tsx';
+import { EnhancedNotice } from './enhanced-notice.tsx';
 import { PolicyForm } from './policy-form.tsx';
 import { PolicyTable } from './policy-table.tsx';
 import { SavedPolicy } from './saved-policy.tsx';
@@ -58,6 +59,8 @@ export function PolicyStep() {
   const chosenListed = chosenHere !== null && policies.some((p) => sameId(p.id, chosenHere.id));
   const chosenIsGone = state.status === 'loaded' && chosenHere !== null && !chosenListed;
   const canContinue = chosenHere !== null && (state.status !== 'loaded' || chosenListed);
+  const chosenPolicy = chosenHere ? policies.find((p) => sameId(p.id, chosenHere.id)) : undefined;
+  const chosenIsStandard = chosenPolicy?.properties != null && chosenPolicy.properties.policyType !== 'V2';
 
   const choose = (policy: VmBackupPolicy) => choosePolicy({ id: policy.id, name: policy.name });
 
@@ -113,6 +116,9 @@ export function PolicyStep() {
         {vault && state.status === 'loaded' && (
           <PolicyTable vaultName={vault.vaultName} policies={policies} chosenId={chosenHere?.id ?? null} onChoose={choose} />
         )}
+
+        {chosenIsStandard && chosenHere && <EnhancedNotice policyName={chosenHere.name} kind="chosen" />}
+        {draft && draft.policyType === 'V1' && <EnhancedNotice policyName={draft.name} kind="draft" />}
 
         {creation.state.status === 'created' && !draft && <SavedPolicy policy={creation.state.policy} />}
 

@@ -13,6 +13,7 @@ import { useWizardStore } from '../../store/store-context.tsx';
 import type { VaultChoice } from '../../store/vault-slice.ts';
 import { LockedReplication } from './locked-replication.tsx';
 import { ReplicationForm } from './replication-form.tsx';
+import { SecuritySection } from './security-section.tsx';
 
 const useStyles = makeStyles({
   intro: { display: 'block', maxWidth: '70ch', marginBottom: tokens.spacingVerticalL },
@@ -96,6 +97,7 @@ function ReplicationStepFor({ subscriptionId, vault }: { subscriptionId: string;
               }}
             />
           ))}
+        {current.state.status === 'loaded' && <SecuritySection subscriptionId={subscriptionId} vault={vault} />}
       </div>
 
       <div className={styles.footer}>

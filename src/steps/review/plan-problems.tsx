@@ -47,6 +47,14 @@ export function PlanProblems({ plan, permissions, onRecheck, onLeaveOut }: PlanP
   const blockedVms = vmsWithoutPermission(plan, permissions);
   const otherMissing = permissions.missing.some((m) => !m.itemKey.startsWith('protect:'));
   const conflicts = plan.items.filter((item) => item.action === 'conflict');
+  // VMs Azure Backup's own pre-check refuses: leaving them out is the way on (their protection is never sent).
+  const refusedVms = conflicts.flatMap((item) => (item.serviceCheck?.verdict === 'blocked' && item.vmId ? [item.vmId] : []));
+  const refused = new Set(refusedVms.map((id) => id.toLowerCase()));
+  // Any other VM item in conflict (e.g. a policy it can't take) sends nothing; its id is in the key, as the plan
+  // spells it (lower case).
+  const conflictingVms = conflicts.flatMap((item) =>
+    item.kind === 'protect' && !refused.has(item.key.slice('protect:'.length)) ? [item.key.slice('protect:'.length)] : [],
+  );
   const uncheckedScopes = [...new Set(permissions.unknown.map((u) => u.scopeLabel))];
   return (
     <>
@@ -86,7 +94,7 @@ export function PlanProblems({ plan, permissions, onRecheck, onLeaveOut }: PlanP
       {conflicts.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{countOf(conflicts.length, 'item')} cannot be done as chosen</MessageBarTitle>
+            <MessageBarTitle>{countOf(conflicts.length, 'item')} cannot be done as chosen. Nothing has been sent to Azure.</MessageBarTitle>
             <ul className={styles.list}>
               {conflicts.map((item) => (
                 <li key={item.key}>
@@ -95,6 +103,16 @@ export function PlanProblems({ plan, permissions, onRecheck, onLeaveOut }: PlanP
               ))}
             </ul>
           </MessageBarBody>
+          {(conflictingVms.length > 0 || refusedVms.length > 0) && (
+            <MessageBarActions>
+              {conflictingVms.length > 0 && (
+                <Button onClick={() => onLeaveOut(conflictingVms)}>Leave out {countOf(conflictingVms.length, 'virtual machine')}</Button>
+              )}
+              {refusedVms.length > 0 && (
+                <Button onClick={() => onLeaveOut(refusedVms)}>Leave out {countOf(refusedVms.length, 'virtual machine')} Azure Backup refuses</Button>
+              )}
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
       {uncheckedScopes.length > 0 && (

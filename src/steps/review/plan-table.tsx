@@ -2,6 +2,7 @@ import { Badge, mergeClasses, Table, TableBody, TableCell, TableHeader, TableHea
 import { CheckmarkCircle16Filled, DismissCircle16Filled, LockClosed16Regular, QuestionCircle16Regular } from '@fluentui/react-icons';
 import { describeRoles, type PermissionVerdict, type PlanPermissions } from '../../plan/permission-check.ts';
 import type { PlanAction, PlanItem } from '../../plan/plan-types.ts';
+import { serviceCheckText } from '../../plan/words.ts';
 
 const useStyles = makeStyles({
   card: {
@@ -114,6 +115,9 @@ export function PlanTable({ items, permissions }: { items: readonly PlanItem[]; 
                   <div className={styles.what}>
                     <span className={styles.title}>{item.title}</span>
                     <span className={styles.detail}>{item.detail}</span>
+                    {item.serviceCheck && (
+                      <span className={mergeClasses(styles.detail, item.serviceCheck.verdict === 'blocked' && styles.bad)}>{serviceCheckText(item.serviceCheck)}</span>
+                    )}
                     {item.oneWayDoors.map((door) => (
                       <span key={door} className={styles.door}>
                         <LockClosed16Regular aria-hidden className={styles.doorIcon} />

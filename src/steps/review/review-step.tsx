@@ -7,6 +7,7 @@ import { StepFooter } from '../../components/step-footer.tsx';
 import { VisuallyHidden } from '../../components/visually-hidden.tsx';
 import { countOf } from '../../plan/words.ts';
 import { useWizardStore } from '../../store/store-context.tsx';
+import { AcceptedFindings } from './accepted-findings.tsx';
 import { PlanProblems } from './plan-problems.tsx';
 import { PlanTable } from './plan-table.tsx';
 import { usePlan, usePlanChoices, type PlanStage, type ReviewedPlan } from './use-plan.ts';
@@ -102,6 +103,7 @@ export function ReviewStep() {
               onLeaveOut={(vmIds) => vmIds.forEach((id) => toggleVm(id))}
             />
             <PlanTable items={reviewed.plan.items} permissions={reviewed.permissions} />
+            <AcceptedFindings />
           </>
         )}
       </div>

@@ -1,13 +1,10 @@
 import { containerNameFor, protectedItemNameFor } from '../../plan/arm-paths.ts';
+import { fileStem } from './download.ts';
+import { bicepString, commentText, shellQuote } from './escape.ts';
 import { policyJson, type SetupSummary } from './summary-model.ts';
 
 /** The Recovery Services api-version written into the template (the stable one of the REST specs). */
 export const BICEP_API_VERSION = '2025-02-01';
-
-/** A Bicep string literal: single quotes; backslash, quote and "${" escaped. */
-export function bicepString(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\$\{/g, '\\${').replace(/\n/g, '\\n')}'`;
-}
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -45,13 +42,32 @@ function symbol(prefix: string, name: string, used: Set<string>): string {
  * carries them.
  */
 export function summaryToBicep(summary: SetupSummary): string {
-  const { vault, replication, policy } = summary;
+  const { vault, replication, policy, security } = summary;
   const v = BICEP_API_VERSION;
+  // Azure refuses to create a vault Locked: a first deployment leaves it Unlocked, a second one locks it.
+  const locked = security.immutability === 'Locked';
   const lines: string[] = [
-    `// Azure VM backup setup of vault ${vault.name}, as read back from Azure on ${summary.generatedAt}.`,
-    `// Deploy to resource group ${vault.resourceGroup} of subscription ${summary.subscription.id}:`,
-    `//   az deployment group create --resource-group ${vault.resourceGroup} --template-file backup-setup.bicep`,
+    `// ${commentText(`Azure VM backup setup of vault ${vault.name}, as read back from Azure on ${summary.generatedAt}.`)}`,
+    `// ${commentText(`Deploy to resource group ${vault.resourceGroup} of subscription ${summary.subscription.id}:`)}`,
+    // A command people paste into a shell: every value quoted, as in the az CLI export.
+    `//   ${commentText(
+      [
+        'az deployment group create',
+        `--subscription ${shellQuote(summary.subscription.id)}`,
+        `--resource-group ${shellQuote(vault.resourceGroup)}`,
+        `--template-file ${shellQuote(`${fileStem(vault.name)}.bicep`)}`,
+      ].join(' '),
+    )}`,
     '',
+    ...(locked
+      ? [
+          '// The immutability of this vault is Locked. Azure does not create a vault Locked: deploy once as is (Unlocked),',
+          '// then again with lockImmutability=true. Locking can never be undone, so it is never the default.',
+          `@description(${bicepString("Lock the vault's immutability (irreversible). Leave false on the first deployment.")})`,
+          'param lockImmutability bool = false',
+          '',
+        ]
+      : []),
     `resource vault 'Microsoft.RecoveryServices/vaults@${v}' = {`,
     `  name: ${bicepString(vault.name)}`,
     `  location: ${bicepString(vault.location)}`,
@@ -59,7 +75,26 @@ export function summaryToBicep(summary: SetupSummary): string {
     `    name: 'Standard'`,
     `  }`,
     `  properties: {`,
-    `    publicNetworkAccess: 'Enabled'`,
+    `    publicNetworkAccess: ${bicepString(security.publicNetworkAccess)}`,
+    `    securitySettings: {`,
+    `      softDeleteSettings: {`,
+    `        softDeleteState: ${bicepString(security.softDeleteState)}`,
+    `        softDeleteRetentionPeriodInDays: ${security.softDeleteRetentionDays}`,
+    `      }`,
+    `      immutabilitySettings: {`,
+    `        state: ${locked ? "lockImmutability ? 'Locked' : 'Unlocked'" : bicepString(security.immutability)}`,
+    `      }`,
+    `    }`,
+    `    restoreSettings: {`,
+    `      crossSubscriptionRestoreSettings: {`,
+    `        crossSubscriptionRestoreState: ${bicepString(security.crossSubscriptionRestore)}`,
+    `      }`,
+    `    }`,
+    `    monitoringSettings: {`,
+    `      azureMonitorAlertSettings: {`,
+    `        alertsForAllJobFailures: ${bicepString(security.jobFailureAlerts)}`,
+    `      }`,
+    `    }`,
     `  }`,
     `}`,
   ];

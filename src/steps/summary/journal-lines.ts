@@ -4,6 +4,7 @@ import type { SummaryJournalLine } from './summary-model.ts';
 const OPERATIONS: Record<WriteKind, string> = {
   'resourceGroup.put': 'Create resource group',
   'vault.put': 'Create vault',
+  'vault.patch': 'Set vault security settings',
   'storageConfig.patch': 'Set storage replication',
   'storageConfig.put': 'Set storage replication',
   'policy.put': 'Create backup policy',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AZURE_DEFAULT_SECURITY } from '../../shared/vault-security.ts';
 import type { JournalEntry } from '../../journal/types.ts';
 import { readSummary, type SummaryInput, type SummaryReader } from './read-summary.ts';
 import { POLICY_PROPERTIES } from './summary.fixture.ts';
@@ -27,7 +28,7 @@ const input = (change: Partial<SummaryInput> = {}): SummaryInput => ({
 });
 
 const reader = (change: Partial<SummaryReader> = {}): SummaryReader => ({
-  getVaultDetails: async () => ({ id: VAULT_ID, name: 'v1', resourceGroup: 'rg-backup', location: 'westeurope', skuName: 'RS0', skuTier: 'Standard', provisioningState: 'Succeeded', tags: {} }),
+  getVaultDetails: async () => ({ id: VAULT_ID, name: 'v1', resourceGroup: 'rg-backup', location: 'westeurope', skuName: 'RS0', skuTier: 'Standard', provisioningState: 'Succeeded', tags: {}, security: AZURE_DEFAULT_SECURITY, multiUserAuthorization: 'Disabled' }),
   getStorageConfig: async () => ({ storageType: 'GeoRedundant', crossRegionRestore: false, locked: true }),
   getVmPolicy: async () => ({ id: `${VAULT_ID}/backupPolicies/DefaultPolicy`, name: 'DefaultPolicy', protectedItemsCount: 1, properties: POLICY_PROPERTIES }),
   listProtectedVms: async () => [
@@ -38,6 +39,7 @@ const reader = (change: Partial<SummaryReader> = {}): SummaryReader => ({
       ? { id, name: 'r1', nsgId: NSG, priority: 200, protocol: 'Tcp', access: 'Allow', direction: 'Outbound', sourceAddressPrefix: '*', sourcePortRange: '*', destinationPortRange: '443', destinationAddressPrefix: 'Storage', provisioningState: 'Succeeded' }
       : null,
   listTenants: async () => [{ tenantId: 't1', displayName: 'Contoso', defaultDomain: 'contoso.example' }],
+  getMultiUserAuthorization: async () => ({ state: 'notProtected' }),
   ...change,
 });
 

@@ -2,10 +2,14 @@ import type { ArmGateway } from '../../azure/gateway.ts';
 import type { JournalEntry } from '../../journal/types.ts';
 import { nameFromId, resourceGroupFromId, sameId } from '../../plan/arm-paths.ts';
 import { mapLimit } from '../../plan/map-limit.ts';
+import { multiUserAuthorizationWords } from '../../plan/security-words.ts';
 import { journalLines } from './journal-lines.ts';
 import type { SetupSummary, SummaryFinding, SummaryRule } from './summary-model.ts';
 
-export type SummaryReader = Pick<ArmGateway, 'getVaultDetails' | 'getStorageConfig' | 'getVmPolicy' | 'listProtectedVms' | 'getSecurityRule' | 'listTenants'>;
+export type SummaryReader = Pick<
+  ArmGateway,
+  'getVaultDetails' | 'getStorageConfig' | 'getVmPolicy' | 'listProtectedVms' | 'getSecurityRule' | 'listTenants' | 'getMultiUserAuthorization'
+>;
 
 /** What the wizard itself knows: who, where, and what it recorded; everything else is read from ARM. */
 export type SummaryInput = {
@@ -37,7 +41,7 @@ export async function readSummary(gateway: SummaryReader, input: SummaryInput): 
   const vault = await gateway.getVaultDetails(sub, resourceGroup, name);
   if (!vault) throw new VaultGoneError(`The vault ${name} (resource group ${resourceGroup}) is not in Azure any more.`);
   const vaultRef = { subscriptionId: sub, resourceGroup, vaultName: name };
-  const [replication, policy, protectedVms, rules, tenantName] = await Promise.all([
+  const [replication, policy, protectedVms, rules, tenantName, mua] = await Promise.all([
     gateway.getStorageConfig(sub, resourceGroup, name),
     input.policyName ? gateway.getVmPolicy(vaultRef, input.policyName) : Promise.resolve(null),
     gateway.listProtectedVms(vaultRef),
@@ -70,6 +74,7 @@ export async function readSummary(gateway: SummaryReader, input: SummaryInput): 
       (tenants) => tenants.find((t) => t.tenantId.toLowerCase() === input.tenantId.toLowerCase())?.displayName ?? null,
       () => null,
     ),
+    gateway.getMultiUserAuthorization(vaultRef),
   ]);
   return {
     generatedAt: input.now.toISOString(),
@@ -86,6 +91,11 @@ export async function readSummary(gateway: SummaryReader, input: SummaryInput): 
       provisioningState: vault.provisioningState,
     },
     replication,
+    security: {
+      ...vault.security,
+      resourceGuardId: mua.state === 'protected' ? mua.guard.id : null,
+      multiUserAuthorization: multiUserAuthorizationWords(mua),
+    },
     policy: policy && { id: policy.id, name: policy.name, protectedItemsCount: policy.protectedItemsCount, properties: policy.properties },
     protectedVms: protectedVms.map((item) => ({
       itemId: item.id,

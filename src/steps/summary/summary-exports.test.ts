@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../journal/types.ts';
-import { bicepString, bicepValue, summaryToBicep } from './export-bicep.ts';
-import { shellQuote, summaryToAzCli } from './export-cli.ts';
+import { bicepValue, summaryToBicep } from './export-bicep.ts';
+import { summaryToAzCli } from './export-cli.ts';
+import { bicepString, shellQuote } from './escape.ts';
 import { journalForSetup, journalLines } from './journal-lines.ts';
 import { summaryToJson, summaryToMarkdown } from './summary-markdown.ts';
 import { summaryFixture } from './summary.fixture.ts';
@@ -33,9 +34,9 @@ describe('summaryToMarkdown', () => {
     expect(md).toContain('| web-01 | rg-web | IRPending | Passed | No backup yet | nightly-22 |');
     expect(md).toContain('| app-linux-01 | rg-apps | Protected | Passed | Completed (2025-06-02T09:00:00.000Z) | nightly-22 |');
     expect(md).toContain('Chosen but not protected: agent-notready-01.');
-    expect(md).toContain('| allow-azurebackup-443 | nsg-snet-locked | 190 | Outbound | Allow | Tcp | VirtualNetwork | * | AzureBackup | 443 |');
+    expect(md).toContain('| allow-azurebackup-443 | nsg-snet-locked | 190 | Outbound | Allow | Tcp | VirtualNetwork | \\* | AzureBackup | 443 |');
     expect(md).toContain('HTTP proxy 10.10.2.50:3128');
-    expect(md).toContain('- **old-agent-01** (Agent): The VM agent is older');
+    expect(md).toContain('- **old-agent-01** (Agent): Needs attention: The VM agent is older than Microsoft supports (accepted)');
     expect(md).toMatch(/\| 2025-06-02T09:58:00.000Z \| Enable protection \(PUT\) \| .*web-01 \| Succeeded: job 0f1e2d3c \| req-1, req-2 \|/);
   });
 
@@ -75,12 +76,12 @@ describe('summaryToAzCli', () => {
   it('is a bash script for the subscription', () => {
     expect(lines(script)[0]).toBe('#!/usr/bin/env bash');
     expect(script).toContain('set -euo pipefail');
-    expect(script).toContain('az account set --subscription 8c6b1f3e-2a4d-4f5b-9e7c-0a1b2c3d4e5f');
+    expect(script).toContain("az account set --subscription '8c6b1f3e-2a4d-4f5b-9e7c-0a1b2c3d4e5f'");
   });
 
   it('creates the vault and sets replication with cross-region restore', () => {
-    expect(script).toContain('az backup vault create \\\n  --resource-group rg-backup \\\n  --name rsv-prod-weu \\\n  --location westeurope');
-    expect(script).toContain('  --backup-storage-redundancy GeoRedundant \\\n  --cross-region-restore-flag True');
+    expect(script).toContain("az backup vault create \\\n  --resource-group 'rg-backup' \\\n  --name 'rsv-prod-weu' \\\n  --location 'westeurope'");
+    expect(script).toContain("  --backup-storage-redundancy 'GeoRedundant' \\\n  --cross-region-restore-flag 'True'");
   });
 
   it('creates the policy from a policy.json with its full settings', () => {
@@ -88,7 +89,7 @@ describe('summaryToAzCli', () => {
     expect(script).toContain('"name": "nightly-22"');
     expect(script).toContain('"retentionPolicyType": "LongTermRetentionPolicy"');
     expect(script).toContain('az backup policy create \\');
-    expect(script).toContain('  --backup-management-type AzureIaasVM \\\n  --policy @policy.json');
+    expect(script).toContain("  --backup-management-type 'AzureIaasVM' \\\n  --policy '@policy.json'");
   });
 
   it('updates rather than creates a policy every vault already has', () => {
@@ -101,20 +102,22 @@ describe('summaryToAzCli', () => {
 
   it('protects each VM by its id with its policy', () => {
     expect(script).toContain(
-      'az backup protection enable-for-vm \\\n  --resource-group rg-backup \\\n  --vault-name rsv-prod-weu \\\n  --vm /subscriptions/8c6b1f3e-2a4d-4f5b-9e7c-0a1b2c3d4e5f/resourceGroups/rg-web/providers/Microsoft.Compute/virtualMachines/web-01 \\\n  --policy-name nightly-22',
+      "az backup protection enable-for-vm \\\n  --resource-group 'rg-backup' \\\n  --vault-name 'rsv-prod-weu' \\\n  --vm '/subscriptions/8c6b1f3e-2a4d-4f5b-9e7c-0a1b2c3d4e5f/resourceGroups/rg-web/providers/Microsoft.Compute/virtualMachines/web-01' \\\n  --policy-name 'nightly-22'",
     );
     expect(script.match(/enable-for-vm/g)).toHaveLength(2);
   });
 
   it('recreates each NSG rule with every field, quoting what the shell would split', () => {
-    expect(script).toContain('az network nsg rule create \\\n  --resource-group rg-network \\\n  --nsg-name nsg-snet-locked \\\n  --name allow-azurebackup-443 \\\n  --priority 190');
+    expect(script).toContain("az network nsg rule create \\\n  --resource-group 'rg-network' \\\n  --nsg-name 'nsg-snet-locked' \\\n  --name 'allow-azurebackup-443' \\\n  --priority '190'");
     expect(script).toContain("  --source-port-ranges '*'");
-    expect(script).toContain('  --destination-address-prefixes AzureBackup');
+    expect(script).toContain("  --destination-address-prefixes 'AzureBackup'");
     expect(script).toContain(`  --description 'Azure VM backup: allow HTTPS to AzureBackup (it'\\''s needed).'`);
   });
 
-  it('quotes shell words safely', () => {
-    expect(shellQuote('rg-web')).toBe('rg-web');
+  it('single-quotes every value', () => {
+    expect(shellQuote('rg-web')).toBe("'rg-web'");
+    expect(shellQuote(190)).toBe("'190'");
+    expect(shellQuote('')).toBe("''");
     expect(shellQuote('a b')).toBe("'a b'");
     expect(shellQuote("it's")).toBe(`'it'\\''s'`);
     expect(shellQuote('$(rm -rf /)')).toBe("'$(rm -rf /)'");

@@ -1,10 +1,12 @@
 import { describePolicy, policyFacts } from '../../plan/describe-policy.ts';
+import { securityRows } from '../../plan/security-words.ts';
 import { describeRedundancy } from '../../plan/words.ts';
+import { jsonText, markdownCode, markdownText } from './escape.ts';
 import { policyJson, type SetupSummary, type SummaryRule } from './summary-model.ts';
 
-/** A table cell: pipes and line breaks would break the table. */
+/** A table cell: escaped text (pipes and line breaks would break the table; markup must not render). */
 const cell = (value: string | number | null | undefined): string =>
-  value === null || value === undefined || value === '' ? '—' : String(value).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  value === null || value === undefined || value === '' ? '—' : markdownText(value);
 
 function table(headers: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string[] {
   return [
@@ -21,7 +23,7 @@ const destination = (rule: NonNullable<SummaryRule['rule']>): string =>
 export function summaryToMarkdown(summary: SetupSummary): string {
   const { vault, replication, policy } = summary;
   const lines: string[] = [
-    `# Azure VM backup setup: ${vault.name}`,
+    `# Azure VM backup setup: ${markdownText(vault.name)}`,
     '',
     ...table(
       ['', ''],
@@ -52,12 +54,14 @@ export function summaryToMarkdown(summary: SetupSummary): string {
     );
   } else lines.push('Could not be read back from Azure.');
 
-  lines.push('', `## Backup policy${policy ? `: ${policy.name}` : ''}`, '');
+  lines.push('', '## Vault security', '', ...table(['Setting', 'Value'], [...securityRows(summary.security), ['Multi-user authorization', summary.security.multiUserAuthorization]]));
+
+  lines.push('', `## Backup policy${policy ? `: ${markdownText(policy.name)}` : ''}`, '');
   if (policy?.properties) {
-    lines.push(describePolicy(policy.properties), '', ...table(['Setting', 'Value'], policyFacts(policy.properties).map((f) => [f.label, f.value])));
-    lines.push('', `Policy ID: \`${policy.id}\``, '', '```json', JSON.stringify({ properties: policyJson(policy.properties) }, null, 2), '```');
+    lines.push(markdownText(describePolicy(policy.properties)), '', ...table(['Setting', 'Value'], policyFacts(policy.properties).map((f) => [f.label, f.value])));
+    lines.push('', `Policy ID: ${markdownCode(policy.id)}`, '', '```json', jsonText({ properties: policyJson(policy.properties) }), '```');
   } else if (policy) {
-    lines.push(`Policy ID: \`${policy.id}\`. Its settings are in a form this wizard does not describe; see the Azure portal.`);
+    lines.push(`Policy ID: ${markdownCode(policy.id)}. Its settings are in a form this wizard does not describe; see the Azure portal.`);
   } else lines.push('No policy could be read back from Azure.');
 
   lines.push('', '## Protected virtual machines', '');
@@ -77,7 +81,7 @@ export function summaryToMarkdown(summary: SetupSummary): string {
     );
   } else lines.push('The vault protects no virtual machine.');
   if (summary.unprotectedVmNames.length > 0) {
-    lines.push('', `Chosen but not protected: ${summary.unprotectedVmNames.join(', ')}.`);
+    lines.push('', `Chosen but not protected: ${summary.unprotectedVmNames.map(markdownText).join(', ')}.`);
   }
 
   lines.push('', '## NSG rules added', '');
@@ -94,10 +98,10 @@ export function summaryToMarkdown(summary: SetupSummary): string {
     );
   } else lines.push('None.');
 
-  lines.push('', '## Proxy', '', summary.proxy ? `Backup traffic goes through the HTTP proxy ${summary.proxy.ip}:${summary.proxy.port}.` : 'No proxy.');
+  lines.push('', '## Proxy', '', summary.proxy ? `Backup traffic goes through the HTTP proxy ${markdownText(`${summary.proxy.ip}:${summary.proxy.port}`)}.` : 'No proxy.');
 
   lines.push('', '## Readiness findings still open', '');
-  if (summary.openFindings.length > 0) lines.push(...summary.openFindings.map((f) => `- **${f.vmName}** (${f.area}): ${f.text}`));
+  if (summary.openFindings.length > 0) lines.push(...summary.openFindings.map((f) => `- **${markdownText(f.vmName)}** (${f.area}): ${markdownText(f.text)}`));
   else lines.push('None.');
 
   lines.push('', '## Operation journal', '');
@@ -116,12 +120,5 @@ export function summaryToMarkdown(summary: SetupSummary): string {
 /** The summary as JSON: the same facts, for tools. */
 export function summaryToJson(summary: SetupSummary): string {
   const { policy, ...rest } = summary;
-  return `${JSON.stringify(
-    {
-      ...rest,
-      policy: policy && { ...policy, properties: policy.properties ? policyJson(policy.properties) : null },
-    },
-    null,
-    2,
-  )}\n`;
+  return `${jsonText({ ...rest, policy: policy && { ...policy, properties: policy.properties ? policyJson(policy.properties) : null } })}\n`;
 }

@@ -1,4 +1,5 @@
 import type { VmPolicyProperties } from '../../azure/policy-types.ts';
+import type { VaultSecurity } from '../../shared/vault-security.ts';
 
 /*
  * Everything the Summary shows, prints and exports. The vault, replication, policy, protected VMs and NSG
@@ -17,6 +18,14 @@ export type SummaryVault = {
 };
 
 export type SummaryReplication = { storageType: string; crossRegionRestore: boolean; locked: boolean };
+
+/** The vault's security settings as read back, and whether a Resource Guard protects it. */
+export type SummarySecurity = VaultSecurity & {
+  /** The guard's ARM id; null when none protects the vault (or the proxies could not be read: see `multiUserAuthorization`). */
+  resourceGuardId: string | null;
+  /** In words: "Protected by Resource Guard …", "Not protected …", or why it is not known. */
+  multiUserAuthorization: string;
+};
 
 export type SummaryPolicy = {
   id: string;
@@ -64,7 +73,7 @@ export type SummaryRule = {
   } | null;
 };
 
-export type SummaryFinding = { vmName: string; area: 'Agent' | 'Network'; text: string };
+export type SummaryFinding = { vmName: string; area: 'Virtual machine' | 'Agent' | 'Network'; text: string };
 
 export type SummaryJournalLine = {
   at: string;
@@ -83,6 +92,7 @@ export type SetupSummary = {
   subscription: { id: string; name: string };
   vault: SummaryVault;
   replication: SummaryReplication | null;
+  security: SummarySecurity;
   policy: SummaryPolicy | null;
   protectedVms: SummaryVm[];
   /** VMs chosen in this setup that the vault does not protect (yet). */

@@ -2,6 +2,7 @@ import { Body1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, Table
 import type { ReactNode } from 'react';
 import { CodeBlock } from '../../components/code-block.tsx';
 import { describePolicy, policyFacts } from '../../plan/describe-policy.ts';
+import { CLASSIC_ALERTS_NOTE, securityRows } from '../../plan/security-words.ts';
 import { describeRedundancy } from '../../plan/words.ts';
 import { policyJson, type SetupSummary } from './summary-model.ts';
 
@@ -115,6 +116,10 @@ export function VaultSection({ summary }: { summary: SetupSummary }) {
         ) : (
           <Body1 className={styles.muted}>Could not be read back from Azure.</Body1>
         )}
+      </Section>
+      <Section title="Vault security">
+        <Facts rows={[...securityRows(summary.security), ['Multi-user authorization', summary.security.multiUserAuthorization]]} />
+        <Body1 className={styles.muted}>{CLASSIC_ALERTS_NOTE}</Body1>
       </Section>
     </>
   );

@@ -35,6 +35,16 @@ export function summaryFixture(): SetupSummary {
       provisioningState: 'Succeeded',
     },
     replication: { storageType: 'GeoRedundant', crossRegionRestore: true, locked: true },
+    security: {
+      softDeleteState: 'AlwaysON',
+      softDeleteRetentionDays: 30,
+      immutability: 'Locked',
+      crossSubscriptionRestore: 'Disabled',
+      publicNetworkAccess: 'Enabled',
+      jobFailureAlerts: 'Enabled',
+      resourceGuardId: null,
+      multiUserAuthorization: 'Not protected by a Resource Guard',
+    },
     policy: { id: `${VAULT_ID}/backupPolicies/nightly-22`, name: 'nightly-22', protectedItemsCount: 2, properties: POLICY_PROPERTIES },
     protectedVms: [
       {
@@ -86,7 +96,7 @@ export function summaryFixture(): SetupSummary {
       },
     ],
     proxy: { ip: '10.10.2.50', port: 3128 },
-    openFindings: [{ vmName: 'old-agent-01', area: 'Agent', text: 'The VM agent is older than 2.6.1198.718 (accepted).' }],
+    openFindings: [{ vmName: 'old-agent-01', area: 'Agent', text: 'Needs attention: The VM agent is older than Microsoft supports (accepted), as of 2026-11-25T10:00:00.000Z.' }],
     journal: [
       {
         at: '2025-06-02T09:58:00.000Z',

@@ -34,7 +34,7 @@ export function useSummary() {
       selectedVms,
       createdRules: network.createdRules.map(({ id, nsgId, name, purpose }) => ({ id, nsgId, name, purpose })),
       proxy: network.proxy,
-      openFindings: openFindings(selectedVms, agent, network),
+      openFindings: openFindings({ vms, agent, network }),
       journal: journalForSetup(journal, { vaultId: vault.id, ruleIds: network.createdRules.map((rule) => rule.id) }),
     };
   }, [account, setup, vault, policy, vms, agent, network, journal]);

@@ -3,11 +3,12 @@ import { RECOVERY_SERVICES_API_VERSION, RESOURCES_API_VERSION } from '../../azur
 import { toAzureError, type AzureError } from '../../azure/errors.ts';
 import { useArmGateway } from '../../azure/gateway-context.tsx';
 import type { OperationProgress, VaultSummary } from '../../azure/vaults.ts';
+import type { VaultSecurity } from '../../shared/vault-security.ts';
 import type { CreatePlan } from './vault-rules.ts';
 
 export const PLAN_API_VERSIONS = { resources: RESOURCES_API_VERSION, recoveryServices: RECOVERY_SERVICES_API_VERSION };
 
-export type CreateStep = 'checking' | 'resourceGroup' | 'vault';
+export type CreateStep = 'checking' | 'resourceGroup' | 'vault' | 'security' | 'reading';
 
 export type CreateState =
   | { status: 'idle' }
@@ -16,13 +17,15 @@ export type CreateState =
   | { status: 'exists'; vault: VaultSummary }
   /** A vault by that name is in that group but another region: a vault can't move, so nothing was sent. */
   | { status: 'conflict'; vault: VaultSummary }
-  | { status: 'created'; vault: VaultSummary; createdResourceGroup: boolean }
+  /** `security` is what Azure reports once the vault exists: the read-back, not the request. */
+  | { status: 'created'; vault: VaultSummary; createdResourceGroup: boolean; security: VaultSecurity }
   | { status: 'failed'; step: CreateStep; error: AzureError };
 
 /**
  * Runs a create plan: GET the vault first (never a second vault by the same name), then the resource group PUT
- * if the group is new, then the vault PUT, followed to the end of its long-running operation. A second call
- * while one runs is ignored (it resolves to null), so a double click can't send anything twice.
+ * if the group is new, then the vault PUT, followed to the end of its long-running operation, then the PATCHes
+ * that finish its security settings (locking immutability), and a GET that reads the settings back. A second
+ * call while one runs is ignored (it resolves to null), so a double click can't send anything twice.
  */
 export function useCreateVault(subscriptionId: string) {
   const gateway = useArmGateway();
@@ -55,7 +58,17 @@ export function useCreateVault(subscriptionId: string) {
         const vault = await gateway.createVault(subscriptionId, plan.resourceGroup, plan.vaultName, plan.vaultRequest.body, (operation) =>
           setState({ status: 'running', step: 'vault', operation }),
         );
-        return finish({ status: 'created', vault, createdResourceGroup: plan.resourceGroupRequest !== null });
+        for (const request of plan.securityRequests) {
+          step = 'security';
+          setState({ status: 'running', step, operation: 'notStarted' });
+          await gateway.updateVaultSecurity(subscriptionId, plan.resourceGroup, plan.vaultName, request.body.properties, (operation) =>
+            setState({ status: 'running', step: 'security', operation }),
+          );
+        }
+        step = 'reading';
+        setState({ status: 'running', step, operation: null });
+        const details = await gateway.getVaultDetails(subscriptionId, plan.resourceGroup, plan.vaultName);
+        return finish({ status: 'created', vault, createdResourceGroup: plan.resourceGroupRequest !== null, security: details?.security ?? plan.security });
       } catch (error) {
         return finish({ status: 'failed', step, error: toAzureError(error) });
       } finally {

@@ -3,6 +3,8 @@ import { ClipboardTaskListLtr20Regular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
 import type { ResourceGroup } from '../../azure/resource-groups.ts';
 import type { VaultSummary } from '../../azure/vaults.ts';
+import { VaultSecurityFields } from '../../components/vault-security-fields.tsx';
+import { securityDraftProblems } from '../../store/security-draft.ts';
 import type { VaultDraft } from '../../store/vault-slice.ts';
 import { NameField, nameVerdict } from './name-field.tsx';
 import { RegionField } from './region-field.tsx';
@@ -118,6 +120,12 @@ export function VaultCreateForm(props: VaultCreateFormProps) {
         onChange={(next) => onChange({ location: next })}
       />
       <TagsEditor tags={draft.tags} problems={problems.tags} showAll={submitted} onChange={(tags) => onChange({ tags })} />
+      <VaultSecurityFields
+        draft={draft.security}
+        current={null}
+        problems={securityDraftProblems(draft.security, null)}
+        onChange={(change) => onChange({ security: { ...draft.security, ...change } })}
+      />
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" icon={<ClipboardTaskListLtr20Regular />}>
           Review + create

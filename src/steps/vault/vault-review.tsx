@@ -10,10 +10,12 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowLeft20Regular, CloudAdd20Regular } from '@fluentui/react-icons';
-import { useEffect, useRef } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { missingPermission } from '../../azure/errors.ts';
 import type { VaultSummary } from '../../azure/vaults.ts';
+import { ConfirmOneWay } from '../../components/confirm-one-way.tsx';
 import { PermissionError } from '../../components/permission-error.tsx';
+import { securityRows } from '../../plan/security-words.ts';
 import type { CreateState } from './use-create-vault.ts';
 import { roleAdviceFor, type CreatePlan } from './vault-rules.ts';
 
@@ -79,12 +81,17 @@ export function progressText(state: CreateState, plan: CreatePlan): string {
         default:
           return `Vault ${plan.vaultName}: operation ${state.operation}; reading the vault…`;
       }
+    case 'security':
+      return `Locking the immutability of vault ${plan.vaultName}…`;
+    case 'reading':
+      return `Reading back the security settings of vault ${plan.vaultName}…`;
   }
 }
 
 /** "Review + create": exactly the requests "Create" sends, then their progress and outcome. */
 export function VaultReview({ plan, subscriptionName, regionName, state, onCreate, onBack, onUseVault }: VaultReviewProps) {
   const styles = useStyles();
+  const [confirming, setConfirming] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   // The form this replaces held the focus: move it here so keyboard and screen-reader users land on the review.
   useEffect(() => headingRef.current?.focus(), []);
@@ -118,6 +125,12 @@ export function VaultReview({ plan, subscriptionName, regionName, state, onCreat
         </dd>
         <dt className={styles.term}>Replication</dt>
         <dd className={styles.value}>Geo-redundant, Azure’s default for a new vault (you choose it in the next step)</dd>
+        {securityRows(plan.security).map(([label, value]) => (
+          <Fragment key={label}>
+            <dt className={styles.term}>{label}</dt>
+            <dd className={styles.value}>{value}</dd>
+          </Fragment>
+        ))}
       </dl>
 
       <p className={styles.note}>
@@ -125,10 +138,10 @@ export function VaultReview({ plan, subscriptionName, regionName, state, onCreat
         in this order:
       </p>
       <ol className={styles.requests} aria-label="Requests that will be sent">
-        {[plan.resourceGroupRequest, plan.vaultRequest].flatMap((request) =>
+        {[plan.resourceGroupRequest, plan.vaultRequest, ...plan.securityRequests].flatMap((request, index) =>
           request
             ? [
-                <li key={request.path}>
+                <li key={`${index}|${request.method} ${request.path}`}>
                   <span className={styles.request}>
                     {request.method} {request.path}
                   </span>
@@ -178,28 +191,44 @@ export function VaultReview({ plan, subscriptionName, regionName, state, onCreat
               ? `Resource group ${plan.resourceGroup} could not be created`
               : state.step === 'checking'
                 ? `Whether ${plan.vaultName} already exists could not be checked`
-                : `Vault ${plan.vaultName} could not be created`
+                : state.step === 'security' || state.step === 'reading'
+                  ? `Vault ${plan.vaultName} was created, but its security settings could not be finished: “Try again” offers to use it, and its Replication step sets them`
+                  : `Vault ${plan.vaultName} could not be created`
           }
           error={state.error}
           roleAdvice={roleAdviceFor(failedAction, plan.resourceGroup)}
         />
       )}
 
-      <div className={styles.actions}>
-        <Button icon={<ArrowLeft20Regular />} disabled={running} onClick={onBack}>
-          Back to edit
-        </Button>
-        {!done && (
-          <Button
-            appearance="primary"
-            icon={<CloudAdd20Regular />}
-            disabledFocusable={running || state.status === 'conflict'}
-            onClick={onCreate}
-          >
-            {running ? 'Creating…' : state.status === 'failed' ? 'Try again' : 'Create'}
+      {/* While the one-way settings are being confirmed, the confirmation holds the only way to create. */}
+      {confirming ? (
+        <ConfirmOneWay
+          vaultName={plan.vaultName}
+          doors={plan.oneWayDoors}
+          confirmLabel="Create the vault"
+          onConfirm={() => {
+            setConfirming(false);
+            onCreate();
+          }}
+          onCancel={() => setConfirming(false)}
+        />
+      ) : (
+        <div className={styles.actions}>
+          <Button icon={<ArrowLeft20Regular />} disabled={running} onClick={onBack}>
+            Back to edit
           </Button>
-        )}
-      </div>
+          {!done && (
+            <Button
+              appearance="primary"
+              icon={<CloudAdd20Regular />}
+              disabledFocusable={running || state.status === 'conflict'}
+              onClick={() => (plan.oneWayDoors.length > 0 ? setConfirming(true) : onCreate())}
+            >
+              {running ? 'Creating…' : state.status === 'failed' ? 'Try again' : 'Create'}
+            </Button>
+          )}
+        </div>
+      )}
     </section>
   );
 }

@@ -128,7 +128,15 @@ describe('create form problems', () => {
       location: ['Choose a region.'],
       tags: [{ index: 0, field: 'key', message: 'A tag name cannot contain < > % & \\ ? or /.' }],
       provider: ['Register Microsoft.RecoveryServices in this subscription before creating a vault.'],
+      security: [],
     });
+  });
+
+  it('refuses a soft delete retention outside 14–180 days before anything is sent', () => {
+    const bad = draft({ name: 'rsv-a', existingResourceGroup: 'rg-backup', security: { ...initialVaultDraft.security, softDeleteRetentionDays: '7' } });
+    const problems = formProblems(bad, 'westeurope', context);
+    expect(problems.security).toEqual(['Enter a whole number of days from 14 to 180.']);
+    expect(hasProblems(problems)).toBe(true);
   });
 
   it('refuses a "new" resource group that already exists, and an existing one that is gone', () => {
@@ -149,6 +157,13 @@ describe('create form problems', () => {
 
 describe('create plan (the review preview)', () => {
   const versions = { resources: '2025-04-01', recoveryServices: '2026-07-01' };
+  // Azure's defaults, written out: the review shows exactly what is sent.
+  const defaults = {
+    publicNetworkAccess: 'Enabled',
+    securitySettings: { softDeleteSettings: { softDeleteState: 'Enabled', softDeleteRetentionPeriodInDays: 14 }, immutabilitySettings: { state: 'Disabled' } },
+    restoreSettings: { crossSubscriptionRestoreSettings: { crossSubscriptionRestoreState: 'Enabled' } },
+    monitoringSettings: { azureMonitorAlertSettings: { alertsForAllJobFailures: 'Enabled' } },
+  };
 
   it('puts a new resource group first, then the vault, with the exact bodies', () => {
     const plan = buildCreatePlan(
@@ -165,14 +180,29 @@ describe('create plan (the review preview)', () => {
     expect(plan.vaultRequest).toEqual({
       method: 'PUT',
       path: '/subscriptions/sub-1/resourceGroups/rg-new/providers/Microsoft.RecoveryServices/vaults/rsv-a?api-version=2026-07-01',
-      body: { location: 'westeurope', sku: { name: 'Standard' }, properties: { publicNetworkAccess: 'Enabled' }, tags: { env: 'test' } },
+      body: { location: 'westeurope', sku: { name: 'Standard' }, properties: defaults, tags: { env: 'test' } },
     });
+    expect(plan.securityRequests).toEqual([]);
+    expect(plan.oneWayDoors).toEqual([]);
+  });
+
+  it('creates a vault to be locked as Unlocked, then locks it with a PATCH; and names the doors', () => {
+    const security = { ...initialVaultDraft.security, immutability: 'Locked' as const, softDeleteState: 'AlwaysON' as const, softDeleteRetentionDays: '30' };
+    const plan = buildCreatePlan('sub-1', { ...initialVaultDraft, name: 'rsv-a', existingResourceGroup: 'rg-backup', security }, 'westeurope', versions);
+    expect(plan.vaultRequest.body.properties.securitySettings).toEqual({
+      softDeleteSettings: { softDeleteState: 'AlwaysON', softDeleteRetentionPeriodInDays: 30 },
+      immutabilitySettings: { state: 'Unlocked' },
+    });
+    expect(plan.securityRequests).toEqual([
+      { method: 'PATCH', path: plan.vaultRequest.path, body: { properties: { securitySettings: { immutabilitySettings: { state: 'Locked' } } } } },
+    ]);
+    expect(plan.oneWayDoors).toEqual(['softDeleteAlwaysOn', 'immutabilityLocked']);
   });
 
   it('sends no resource group request and no tags when there are none', () => {
     const plan = buildCreatePlan('sub-1', { ...initialVaultDraft, name: 'rsv-a', existingResourceGroup: 'rg-backup' }, 'northeurope', versions);
     expect(plan.resourceGroupRequest).toBeNull();
-    expect(plan.vaultRequest.body).toEqual({ location: 'northeurope', sku: { name: 'Standard' }, properties: { publicNetworkAccess: 'Enabled' } });
+    expect(plan.vaultRequest.body).toEqual({ location: 'northeurope', sku: { name: 'Standard' }, properties: defaults });
     expect(plan.resourceGroup).toBe('rg-backup');
   });
 });

@@ -3,6 +3,8 @@ import type { ResourceProvider } from '../../azure/providers.ts';
 import type { ResourceGroupPut } from '../../azure/resource-groups.ts';
 import type { VaultPutBody } from '../../azure/vaults.ts';
 import { resourceGroupNameProblems, vaultNameProblems } from '../../shared/names.ts';
+import { newOneWaySettings, securityWriteSteps, type OneWaySetting, type SecurityWire, type VaultSecurity } from '../../shared/vault-security.ts';
+import { securityDraftProblems, securityFromDraft } from '../../store/security-draft.ts';
 import type { TagRow, VaultDraft } from '../../store/vault-slice.ts';
 
 export const RECOVERY_SERVICES = 'Microsoft.RecoveryServices';
@@ -124,6 +126,8 @@ export type FormProblems = {
   location: string[];
   tags: TagProblem[];
   provider: string[];
+  /** The security settings' problems (each is shown by its field too). */
+  security: string[];
 };
 
 /** The resource group the vault goes into, as the draft says. */
@@ -153,13 +157,14 @@ export function formProblems(draft: VaultDraft, location: string, context: FormC
     location: locationProblems,
     tags: tagProblems(draft.tags),
     provider: context.providerRegistered ? [] : [`Register ${RECOVERY_SERVICES} in this subscription before creating a vault.`],
+    security: Object.values(securityDraftProblems(draft.security, null)),
   };
 }
 
 export const hasProblems = (problems: FormProblems): boolean =>
   Object.values(problems).some((list: readonly unknown[]) => list.length > 0);
 
-export type PlannedRequest = { method: 'PUT'; path: string; body: unknown };
+export type PlannedRequest = { method: 'PUT' | 'PATCH'; path: string; body: unknown };
 
 export type CreatePlan = {
   resourceGroup: string;
@@ -168,6 +173,11 @@ export type CreatePlan = {
   /** The resource group PUT, when the group is new. */
   resourceGroupRequest: (PlannedRequest & { body: ResourceGroupPut }) | null;
   vaultRequest: PlannedRequest & { body: VaultPutBody };
+  /** PATCHes that finish the security settings once the vault exists (locking immutability takes a second write). */
+  securityRequests: (PlannedRequest & { body: { properties: SecurityWire } })[];
+  /** The settings the new vault gets, and which of them can never be undone. */
+  security: VaultSecurity;
+  oneWayDoors: OneWaySetting[];
 };
 
 /** Exactly what "Create" sends, in order: shown on the review and then sent as is. */
@@ -180,13 +190,16 @@ export function buildCreatePlan(
   const resourceGroup = targetResourceGroup(draft);
   const tags = tagsToSend(draft.tags);
   const hasTags = Object.keys(tags).length > 0;
+  const security = securityFromDraft(draft.security);
+  const [createSecurity = {}, ...later] = securityWriteSteps(null, security);
   const vaultBody: VaultPutBody = {
     location,
     sku: { name: 'Standard' },
-    properties: { publicNetworkAccess: 'Enabled' },
+    properties: { ...createSecurity, publicNetworkAccess: security.publicNetworkAccess },
     ...(hasTags ? { tags } : {}),
   };
   const subscriptionPath = `/subscriptions/${subscriptionId}`;
+  const vaultPath = `${subscriptionPath}/resourceGroups/${resourceGroup}/providers/Microsoft.RecoveryServices/vaults/${draft.name}?api-version=${apiVersions.recoveryServices}`;
   return {
     resourceGroup,
     location,
@@ -199,11 +212,10 @@ export function buildCreatePlan(
             body: { location },
           }
         : null,
-    vaultRequest: {
-      method: 'PUT',
-      path: `${subscriptionPath}/resourceGroups/${resourceGroup}/providers/Microsoft.RecoveryServices/vaults/${draft.name}?api-version=${apiVersions.recoveryServices}`,
-      body: vaultBody,
-    },
+    vaultRequest: { method: 'PUT', path: vaultPath, body: vaultBody },
+    securityRequests: later.map((properties) => ({ method: 'PATCH', path: vaultPath, body: { properties } })),
+    security,
+    oneWayDoors: newOneWaySettings(null, security),
   };
 }
 

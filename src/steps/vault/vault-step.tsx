@@ -65,6 +65,7 @@ function VaultStepFor({ subscriptionId }: { subscriptionId: string }) {
   const subscriptionName = useWizardStore((s) => s.setup.subscriptionName) ?? subscriptionId;
   const vault = useWizardStore((s) => s.vault);
   const chooseVault = useWizardStore((s) => s.chooseVault);
+  const confirmSecurity = useWizardStore((s) => s.confirmSecurity);
   const editDraft = useWizardStore((s) => s.editVaultDraft);
   const draft = vault.draft;
 
@@ -111,6 +112,8 @@ function VaultStepFor({ subscriptionId }: { subscriptionId: string }) {
     // The new vault becomes the choice, and the form is cleared for the next one (the region is kept).
     const { vault: made } = final;
     choose(made, `Vault ${made.name} was created in resource group ${made.resourceGroup} (${regionName(made.location)}).`);
+    // After the choice (which resets what belonged to the previous vault): what Azure reports is on record.
+    confirmSecurity(made.id, final.security);
     editDraft({ ...initialVaultDraft, mode: 'existing', location: draft.location });
     setReviewing(false);
     create.reset();

@@ -1,7 +1,10 @@
-import { Badge, Body1, Caption1, Link, makeStyles, tokens, type BadgeProps } from '@fluentui/react-components';
+import { Body1, Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
+import { Checkmark16Regular } from '@fluentui/react-icons';
 import type { Ref } from 'react';
-import type { Finding, Severity } from '../../readiness/index.ts';
-import { VERDICT_LABELS, type VmView } from './vm-view.ts';
+import { FindingList } from '../../components/finding-list.tsx';
+import { VerdictBadge } from '../../components/verdict-badge.tsx';
+import { ruleTitle } from '../../readiness/index.ts';
+import type { VmView } from './vm-view.ts';
 
 const useStyles = makeStyles({
   panel: {
@@ -33,56 +36,10 @@ const useStyles = makeStyles({
   fact: { margin: 0 },
   term: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   value: { margin: 0, wordBreak: 'break-word' },
-  findings: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  finding: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-    paddingLeft: tokens.spacingHorizontalM,
-    borderLeft: `3px solid ${tokens.colorNeutralStroke1}`,
-  },
-  blocker: { borderLeftColor: tokens.colorPaletteRedBorder2 },
-  warning: { borderLeftColor: tokens.colorPaletteMarigoldBorder2 },
-  info: { borderLeftColor: tokens.colorPaletteBlueBorderActive },
   why: { margin: 0, color: tokens.colorPaletteRedForeground1 },
   p: { margin: 0 },
+  list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalXL },
 });
-
-const SEVERITY: Record<Severity, { label: string; color: NonNullable<BadgeProps['color']> }> = {
-  blocker: { label: 'Blocker', color: 'danger' },
-  warning: { label: 'Warning', color: 'warning' },
-  info: { label: 'Info', color: 'informative' },
-};
-
-const VERDICT_COLOR = { ready: 'success', attention: 'warning', blocked: 'danger' } as const;
-
-function FindingItem({ finding }: { finding: Finding }) {
-  const styles = useStyles();
-  const { source } = finding;
-  return (
-    <li className={`${styles.finding} ${styles[finding.severity]}`}>
-      <div>
-        <Badge appearance="tint" color={SEVERITY[finding.severity].color} size="small">
-          {SEVERITY[finding.severity].label}
-        </Badge>
-      </div>
-      <Body1 as="p" className={styles.p}>
-        {finding.message}
-      </Body1>
-      <Body1 as="p" className={styles.p}>
-        <strong>What to do: </strong>
-        {finding.remediation}
-      </Body1>
-      <Caption1 as="p" className={styles.p}>
-        Source:{' '}
-        <Link href={source.url} target="_blank" rel="noreferrer" inline>
-          {source.title}
-        </Link>
-        {source.section ? `, “${source.section}”` : ''} ({source.date})
-      </Caption1>
-    </li>
-  );
-}
 
 function Fact({ term, children }: { term: string; children: string }) {
   const styles = useStyles();
@@ -94,15 +51,69 @@ function Fact({ term, children }: { term: string; children: string }) {
   );
 }
 
-/** Everything known about one VM: its facts, why it can't be selected, and each finding with its fix and source. */
-export function VmDetails({ view, headingRef }: { view: VmView; headingRef?: Ref<HTMLHeadingElement> }) {
+const LATER = { agent: { what: 'VM agent', step: 'VM agent' }, network: { what: 'network', step: 'Network' }, vm: { what: 'VM', step: 'Virtual machines' } } as const;
+
+type AcceptanceProps = {
+  view: VmView;
+  selected: boolean;
+  accepted: readonly string[];
+  onAcceptAndSelect: () => void;
+  onUnselect: () => void;
+};
+
+/** A VM that needs attention for what this step checks: select it only by accepting what will fail or degrade. */
+function Acceptance({ view, selected, accepted, onAcceptAndSelect, onUnselect }: AcceptanceProps) {
+  const styles = useStyles();
+  const later = [...new Set(view.laterAttention.map((f) => f.area))].map((area) => LATER[area]);
+  if (view.whyNot !== null) return null;
+  return (
+    <>
+      {view.attention.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{selected ? `Accepted for ${view.name}` : `Accept to select ${view.name}`}</MessageBarTitle>
+            Azure accepts protection of this VM, but its backups will fail or degrade until these are fixed:
+            <ul className={styles.list}>
+              {view.attention.map((f) => (
+                <li key={f.ruleId}>
+                  {ruleTitle(f.ruleId)}
+                  {selected && accepted.includes(f.ruleId) ? ' (accepted)' : ''}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+          <MessageBarActions>
+            {selected ? (
+              <Button onClick={onUnselect}>Unselect {view.name}</Button>
+            ) : (
+              <Button appearance="primary" icon={<Checkmark16Regular />} onClick={onAcceptAndSelect}>
+                Accept and select {view.name}
+              </Button>
+            )}
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {later.length > 0 && (
+        <Body1 as="p" className={styles.p}>
+          What needs attention about its {later.map((l) => l.what).join(' and ')} is checked again, and accepted or fixed, on
+          the {later.map((l) => l.step).join(' and ')} step{later.length > 1 ? 's' : ''}.
+        </Body1>
+      )}
+    </>
+  );
+}
+
+type VmDetailsProps = Omit<AcceptanceProps, 'view'> & { view: VmView; headingRef?: Ref<HTMLHeadingElement> };
+
+/** Everything known about one VM: its facts, why it can't be selected, and each finding with its fix and sources. */
+export function VmDetails({ view, headingRef, ...acceptance }: VmDetailsProps) {
   const styles = useStyles();
   const { row } = view;
   const net = row.network;
   const overall = net.report.overall;
   const networkText = [
-    overall.status === 'open' ? 'Outbound HTTPS to Azure Backup, Storage and Azure AD: open' : null,
-    overall.status === 'blocked' ? `Blocked by NSG ${overall.nsg}, rule ${overall.rule} (priority ${overall.priority}), to ${overall.destination}` : null,
+    overall.status === 'open' ? 'Outbound HTTPS to Azure Storage: open' : null,
+    overall.status === 'denied' ? `HTTPS to Azure Storage denied by NSG ${overall.nsg}, rule ${overall.rule} (priority ${overall.priority})` : null,
     overall.status === 'unknown' ? `Unknown: ${overall.reason}` : null,
   ].find(Boolean) ?? '';
   const path = [net.nicName && `NIC ${net.nicName}`, net.privateIp, net.nsgNames.length > 0 ? `NSGs ${net.nsgNames.join(', ')}` : 'no NSG'].filter(Boolean).join(' · ');
@@ -110,15 +121,14 @@ export function VmDetails({ view, headingRef }: { view: VmView; headingRef?: Ref
     <section className={styles.panel} aria-labelledby="vm-details-heading">
       <h2 id="vm-details-heading" tabIndex={-1} ref={headingRef} className={styles.heading}>
         Details: {view.name}
-        <Badge appearance="filled" color={VERDICT_COLOR[view.verdict]}>
-          {VERDICT_LABELS[view.verdict]}
-        </Badge>
+        <VerdictBadge verdict={view.verdict} />
       </h2>
       {view.whyNot && (
         <Body1 as="p" className={styles.why}>
           Can’t be selected for this vault: {view.whyNot}
         </Body1>
       )}
+      <Acceptance view={view} {...acceptance} />
       <dl className={styles.facts}>
         <Fact term="Resource group">{view.resourceGroup}</Fact>
         <Fact term="Region">{view.location}</Fact>
@@ -130,17 +140,14 @@ export function VmDetails({ view, headingRef }: { view: VmView; headingRef?: Ref
         <Fact term="Protection">{view.protection}</Fact>
         <Fact term="Network">{networkText}</Fact>
         <Fact term="Network path">{path}</Fact>
+        {view.needsEnhanced.length > 0 ? <Fact term="Backup policy">{`Enhanced only: ${view.needsEnhanced.join('; ')}`}</Fact> : null}
       </dl>
       {row.readiness.findings.length === 0 ? (
         <Body1 as="p" className={styles.p}>
           No findings: this VM is ready to back up.
         </Body1>
       ) : (
-        <ul className={styles.findings} aria-label={`Findings for ${view.name}`}>
-          {row.readiness.findings.map((finding, i) => (
-            <FindingItem key={`${finding.ruleId}-${i}`} finding={finding} />
-          ))}
-        </ul>
+        <FindingList findings={row.readiness.findings} label={`Findings for ${view.name}`} />
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-import { Badge, Caption1, makeStyles, mergeClasses, tokens, type BadgeProps } from '@fluentui/react-components';
+import { Caption1, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import {
   ArrowSortDown16Regular,
   ArrowSortUp16Regular,
@@ -7,11 +7,12 @@ import {
   LockClosed16Regular,
 } from '@fluentui/react-icons';
 import { useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { Verdict } from '../../readiness/index.ts';
+import { VERDICT_LABELS } from '../../readiness/index.ts';
+import { VerdictBadge } from '../../components/verdict-badge.tsx';
 import { VisuallyHidden } from '../../components/visually-hidden.tsx';
 import type { SortKey, SortOrder } from './vm-list.ts';
 import { useWindow } from './use-window.ts';
-import { VERDICT_LABELS, type VmView } from './vm-view.ts';
+import type { VmView } from './vm-view.ts';
 
 export const ROW_HEIGHT = 56;
 const HEADER_HEIGHT = 40;
@@ -19,8 +20,6 @@ const SELECT_WIDTH = 48;
 
 /** `text` is the cell's plain text (also its tooltip, as cells cut long text short); `cell` renders it richer. */
 type Column = { key: SortKey; label: string; width: number; text: (v: VmView) => string; cell?: (v: VmView) => ReactNode };
-
-const BADGE: Record<Verdict, NonNullable<BadgeProps['color']>> = { ready: 'success', attention: 'warning', blocked: 'danger' };
 
 const useStyles = makeStyles({
   scroller: {
@@ -103,9 +102,7 @@ function ReadinessCell({ view }: { view: VmView }) {
   const styles = useStyles();
   return (
     <div className={styles.readiness}>
-      <Badge appearance="tint" color={BADGE[view.verdict]} size="small">
-        {VERDICT_LABELS[view.verdict]}
-      </Badge>
+      <VerdictBadge appearance="tint" verdict={view.verdict} size="small" />
       <Caption1 className={styles.reason}>{view.reason}</Caption1>
     </div>
   );
@@ -113,7 +110,7 @@ function ReadinessCell({ view }: { view: VmView }) {
 
 function NetworkCell({ view }: { view: VmView }) {
   const styles = useStyles();
-  return <span className={view.networkStatus === 'blocked' ? styles.blocked : undefined}>{view.network}</span>;
+  return <span className={view.networkStatus === 'denied' || view.verdict === 'blocked' ? styles.blocked : undefined}>{view.network}</span>;
 }
 
 export const COLUMNS: readonly Column[] = [

@@ -44,7 +44,7 @@ describe('filterVms', () => {
 describe('sortVms', () => {
   it('sorts by name by default, naturally', () => {
     const sorted = names(sortVms(views, DEFAULT_SORT));
-    expect(sorted[0]).toBe('agent-missing-01');
+    expect(sorted[0]).toBe('agent-2023-01');
     expect(sorted.indexOf('lb-web-01')).toBeLessThan(sorted.indexOf('lb-web-02'));
   });
 
@@ -93,12 +93,12 @@ describe('sortVms', () => {
 describe('regions', () => {
   it('counts VMs per region with the vault region first, so the user sees how many vaults the job needs', () => {
     const counts = regionCounts(views, 'westeurope');
-    expect(counts[0]).toEqual({ region: 'westeurope', count: 27, thisVault: true });
+    expect(counts[0]).toEqual({ region: 'westeurope', count: 37, thisVault: true });
     expect(regionSummary(counts)).toBe(
-      '4 regions: westeurope 27 (this vault), northeurope 2 — needs a vault, eastus 1 — needs a vault, ukwest 1 — needs a vault',
+      '4 regions: westeurope 37 (this vault), northeurope 2 — needs a vault, eastus 1 — needs a vault, ukwest 1 — needs a vault',
     );
     expect(vaultsNeeded(counts)).toEqual({ total: 4, more: 3 });
-    expect(regionSummary(regionCounts(views.filter((v) => v.location === 'westeurope'), 'westeurope'))).toBe('1 region: westeurope 27 (this vault)');
+    expect(regionSummary(regionCounts(views.filter((v) => v.location === 'westeurope'), 'westeurope'))).toBe('1 region: westeurope 37 (this vault)');
   });
 });
 
@@ -114,5 +114,19 @@ describe('reconcileSelection', () => {
       { name: 'protected-01', why: 'Protected by rsv-legacy-weu' },
       { name: 'deleted-01', why: 'no longer found in the subscription' },
     ]);
+  });
+
+  it('keeps a VM needing attention only while what it needs attention for was accepted', () => {
+    const tiny = byName('tiny-01');
+    const tl = byName('tl-01');
+    const accepted = reconcileSelection([tiny.id, tl.id], views, { [tiny.id]: { name: 'tiny-01', accepted: ['vm-size'] } });
+    expect(accepted.keep).toEqual([tiny.id, tl.id]);
+    expect(accepted.summaries[tiny.id]).toEqual({ name: 'tiny-01', resourceGroup: 'rg-today', verdict: 'attention', attention: ['vm-size'], accepted: ['vm-size'] });
+    // Why a VM needs Enhanced travels with it, for the Policy and Review steps.
+    expect(accepted.summaries[tl.id]?.needsEnhanced).toEqual(['Trusted Launch: a Standard policy needs backup API 2025-01-01 or later, and this wizard uses 2023-06-01']);
+
+    const notAccepted = reconcileSelection([tiny.id], views, { [tiny.id]: { name: 'tiny-01' } });
+    expect(notAccepted.keep).toEqual([]);
+    expect(notAccepted.dropped).toEqual([{ name: 'tiny-01', why: 'it now needs attention (VM size below the supported minimum): accept it to select it again' }]);
   });
 });

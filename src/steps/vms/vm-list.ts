@@ -1,7 +1,8 @@
 // Filtering, sorting and searching the VM table, and the per-region count that tells how many vaults
 // the whole job needs. Pure, so the table can memoise them and tests can run them on thousands of rows.
-import type { Verdict } from '../../readiness/index.ts';
-import type { OsGroup, VmView } from './vm-view.ts';
+import { ruleTitle, type Verdict } from '../../readiness/index.ts';
+import type { VmSummary } from '../../store/vms-slice.ts';
+import { summaryOf, type OsGroup, type VmView } from './vm-view.ts';
 
 export type VmFilters = {
   verdict: Verdict | 'all';
@@ -99,30 +100,33 @@ export function regionsOf(views: readonly VmView[]): string[] {
   return [...new Set(views.map((v) => v.location))].sort((a, b) => a.localeCompare(b));
 }
 
-export type SelectionSummary = { name: string; resourceGroup: string; verdict: Verdict };
-
 /**
  * After a new discovery: the saved selection minus VMs that are gone or can no longer be selected (now
- * blocked, protected meanwhile…), with fresh summaries for those kept. `dropped` names what was removed and why.
+ * blocked, protected meanwhile, or needing attention for something the user hasn't accepted), with fresh
+ * summaries for those kept. `dropped` names what was removed and why.
  */
 export function reconcileSelection(
   selectedIds: readonly string[],
   views: readonly VmView[],
-  savedNames: Readonly<Record<string, { name: string }>> = {},
-): { keep: string[]; summaries: Record<string, SelectionSummary>; dropped: { name: string; why: string }[] } {
+  saved: Readonly<Record<string, Pick<VmSummary, 'name' | 'accepted'>>> = {},
+): { keep: string[]; summaries: Record<string, VmSummary>; dropped: { name: string; why: string }[] } {
   const byKey = new Map(views.map((v) => [v.key, v]));
   const keep: string[] = [];
-  const summaries: Record<string, SelectionSummary> = {};
+  const summaries: Record<string, VmSummary> = {};
   const dropped: { name: string; why: string }[] = [];
   for (const id of selectedIds) {
     const view = byKey.get(id.toLowerCase());
+    const accepted = saved[id]?.accepted ?? [];
+    const unaccepted = view?.attention.filter((f) => !accepted.includes(f.ruleId)) ?? [];
     if (!view) {
-      dropped.push({ name: savedNames[id]?.name ?? id.split('/').at(-1) ?? id, why: 'no longer found in the subscription' });
+      dropped.push({ name: saved[id]?.name ?? id.split('/').at(-1) ?? id, why: 'no longer found in the subscription' });
     } else if (view.whyNot !== null) {
       dropped.push({ name: view.name, why: view.whyNot });
+    } else if (unaccepted.length > 0) {
+      dropped.push({ name: view.name, why: `it now needs attention (${unaccepted.map((f) => ruleTitle(f.ruleId)).join('; ')}): accept it to select it again` });
     } else {
       keep.push(view.id);
-      summaries[view.id] = { name: view.name, resourceGroup: view.resourceGroup, verdict: view.verdict };
+      summaries[view.id] = summaryOf(view, accepted.filter((rule) => view.attention.some((f) => f.ruleId === rule)));
     }
   }
   return { keep, summaries, dropped };

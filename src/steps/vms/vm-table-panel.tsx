@@ -3,7 +3,7 @@ import { CheckboxChecked20Regular, Dismiss20Regular } from '@fluentui/react-icon
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { VmReadinessTable } from '../../azure/vm-readiness.ts';
 import { VisuallyHidden } from '../../components/visually-hidden.tsx';
-import type { Verdict } from '../../readiness/index.ts';
+import { VERDICT_LABELS, type Verdict } from '../../readiness/index.ts';
 import { useWizardStore } from '../../store/store-context.tsx';
 import type { VmSummary } from '../../store/vms-slice.ts';
 import { VmDetails } from './vm-details.tsx';
@@ -21,7 +21,7 @@ import {
   type SortKey,
   type VmFilters,
 } from './vm-list.ts';
-import { toView, VERDICT_LABELS, type OsGroup, type VmView } from './vm-view.ts';
+import { needsAcceptance, summaryOf, toView, type OsGroup, type VmView } from './vm-view.ts';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -31,8 +31,6 @@ const useStyles = makeStyles({
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   count: { color: tokens.colorNeutralForeground2, marginRight: 'auto' },
 });
-
-const summaryOf = (v: VmView): VmSummary => ({ name: v.name, resourceGroup: v.resourceGroup, verdict: v.verdict });
 
 function countWhere<T>(items: readonly T[], test: (item: T) => boolean): number {
   let n = 0;
@@ -55,6 +53,7 @@ export function VmTablePanel({ table }: { table: VmReadinessTable }) {
   const shown = useMemo(() => filterVms(sorted, { ...filters, query }), [sorted, filters, query]);
 
   const selectedIds = useWizardStore((s) => s.vms.selectedIds);
+  const summaries = useWizardStore((s) => s.vms.summaries);
   const toggleVm = useWizardStore((s) => s.toggleVm);
   const selectVms = useWizardStore((s) => s.selectVms);
   const clearVms = useWizardStore((s) => s.clearVms);
@@ -65,18 +64,37 @@ export function VmTablePanel({ table }: { table: VmReadinessTable }) {
   const detailsHeading = useRef<HTMLHeadingElement>(null);
   const [announcement, setAnnouncement] = useState('');
 
+  const showDetails = (view: VmView) => {
+    setActiveKey(view.key);
+    // After the panel shows this VM.
+    requestAnimationFrame(() => detailsHeading.current?.focus());
+  };
+
   const toggle = (view: VmView) => {
     if (view.whyNot !== null) {
       setAnnouncement(`${view.name} can't be selected: ${view.whyNot}`);
       return;
     }
     const wasSelected = selected.has(view.key);
+    // Needs attention: selected only together with the user's acceptance, given in the details.
+    if (!wasSelected && needsAcceptance(view)) {
+      showDetails(view);
+      setAnnouncement(`${view.name} needs attention: read its findings in the details, then accept them to select it.`);
+      return;
+    }
     toggleVm(view.id, summaryOf(view));
     const total = selected.size + (wasSelected ? -1 : 1);
     setAnnouncement(`${view.name} ${wasSelected ? 'unselected' : 'selected'}. ${total} selected.`);
   };
 
-  const selectableShown = shown.filter((v) => v.whyNot === null);
+  const acceptAndSelect = (view: VmView) => {
+    if (view.whyNot !== null || selected.has(view.key)) return;
+    toggleVm(view.id, summaryOf(view, view.attention.map((f) => f.ruleId)));
+    setAnnouncement(`${view.name} selected, its findings accepted. ${selected.size + 1} selected.`);
+  };
+
+  // "Select all" leaves out what needs an acceptance of its own.
+  const selectableShown = shown.filter((v) => v.whyNot === null && (!needsAcceptance(v) || selected.has(v.key)));
   const selectAllShown = () => {
     const summaries: Record<string, VmSummary> = {};
     for (const v of selectableShown) summaries[v.id] = summaryOf(v);
@@ -173,14 +191,19 @@ export function VmTablePanel({ table }: { table: VmReadinessTable }) {
         onToggle={toggle}
         activeKey={active?.key ?? null}
         onActiveChange={(view) => setActiveKey(view.key)}
-        onOpenDetails={(view) => {
-          setActiveKey(view.key);
-          // After the panel shows this VM.
-          requestAnimationFrame(() => detailsHeading.current?.focus());
-        }}
+        onOpenDetails={showDetails}
       />
       {shown.length === 0 && <Body1>No virtual machine matches these filters.</Body1>}
-      {active && <VmDetails view={active} headingRef={detailsHeading} />}
+      {active && (
+        <VmDetails
+          view={active}
+          headingRef={detailsHeading}
+          selected={selected.has(active.key)}
+          accepted={summaries[active.id]?.accepted ?? []}
+          onAcceptAndSelect={() => acceptAndSelect(active)}
+          onUnselect={() => toggle(active)}
+        />
+      )}
     </div>
   );
 }

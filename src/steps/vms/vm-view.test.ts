@@ -36,15 +36,25 @@ describe('toView on the contoso fixture', () => {
     expect(view('bigdata-01').whyNot).toMatch(/^Blocked: This VM has 40 data disks/);
     expect(view('coreos-01').whyNot).toMatch(/^Blocked: .*CoreOS/);
     expect(view('legacy-2008').whyNot).toMatch(/^Blocked: Windows Server 2008 is older/);
-    expect(view('agent-missing-01').whyNot).toMatch(/^Blocked: .*without the VM agent/);
+    // Azure accepts protection without a working agent: it needs attention, accepted on the VM agent step.
+    expect(view('agent-missing-01')).toMatchObject({ whyNot: null, verdict: 'attention', attention: [] });
+    expect(view('agent-missing-01').laterAttention.map((f) => f.ruleId)).toEqual(['agent-not-installed']);
   });
 
   it('keeps VMs that need attention selectable and says why on the row', () => {
-    expect(view('blocked-443-01')).toMatchObject({ verdict: 'attention', whyNot: null, network: 'Blocked by nsg-snet-locked', networkStatus: 'blocked' });
-    expect(view('blocked-443-01').reason).toMatch(/NSG nsg-snet-locked blocks outbound HTTPS/);
+    expect(view('blocked-443-01')).toMatchObject({ verdict: 'attention', whyNot: null, network: 'HTTPS denied by nsg-snet-locked', networkStatus: 'denied' });
+    expect(view('blocked-443-01').reason).toMatch(/NSG nsg-snet-locked denies outbound HTTPS/);
     expect(view('custom-linux-01')).toMatchObject({ verdict: 'attention', os: 'Linux (arch)', osGroup: 'linux' });
     expect(view('custom-linux-01').reason).toMatch(/isn't on Azure's endorsed list/);
     expect(view('old-agent-01').reason).toMatch(/2\.6\.1198\.600/);
+  });
+
+  it('asks for acceptance here only of what no later step checks again', () => {
+    // The OS is judged only here: accepted when selecting.
+    expect(view('custom-linux-01').attention.map((f) => f.ruleId)).toEqual(['os-linux-unendorsed']);
+    // The network and the agent are checked again, and accepted, on their own steps.
+    expect(view('blocked-443-01')).toMatchObject({ attention: [], laterAttention: [{ ruleId: 'network-outbound-denied', area: 'network' }] });
+    expect(view('old-agent-01')).toMatchObject({ attention: [], laterAttention: [{ ruleId: 'agent-outdated', area: 'agent' }] });
   });
 
   it('shows the note worth reading on ready VMs', () => {

@@ -2,7 +2,16 @@
 // sorting and searching thousands of rows only compares ready-made strings and numbers.
 import type { GatherVault } from '../../azure/vm-readiness.ts';
 import type { VmRow } from '../../azure/vm-facts.ts';
-import { distroName, taggedAsDomainController, type Finding, type Verdict } from '../../readiness/index.ts';
+import {
+  acceptableFindings,
+  distroName,
+  enhancedReasons,
+  taggedAsDomainController,
+  VERDICT_LABELS,
+  type Finding,
+  type Verdict,
+} from '../../readiness/index.ts';
+import type { VmSummary } from '../../store/vms-slice.ts';
 
 export type OsGroup = 'windows' | 'linux' | 'unknown';
 
@@ -20,13 +29,19 @@ export type VmView = {
   power: string;
   agent: string;
   network: string;
-  networkStatus: 'open' | 'blocked' | 'unknown';
+  networkStatus: 'open' | 'denied' | 'unknown';
   protection: string;
   verdict: Verdict;
   /** The one line under the verdict: why it is blocked or needs attention, or the note most worth reading. */
   reason: string;
   /** Why it can't be selected for this vault, or null when it can. */
   whyNot: string | null;
+  /** What needs attention and is accepted here, when selecting it (its OS, size, disks…). */
+  attention: Finding[];
+  /** What needs attention and is checked again, and accepted, on the VM agent or Network step. */
+  laterAttention: Finding[];
+  /** Why it needs an Enhanced policy; empty when a Standard one will do. */
+  needsEnhanced: string[];
   row: VmRow;
   search: string;
 };
@@ -75,10 +90,13 @@ export function agentLabel(row: VmRow): string {
   }
 }
 
+/** The state of the path to Azure Storage (the guide's), and any deny of the platform address: facts, not the verdict. */
 export function networkLabel(row: VmRow): string {
-  const overall = row.network.report.overall;
+  const { overall, platformDenies } = row.network.report;
+  const platform = platformDenies.find((d) => d.certain);
+  if (platform) return `168.63.129.16 denied by ${platform.nsg}`;
   if (overall.status === 'open') return 'Open';
-  if (overall.status === 'blocked') return `Blocked by ${overall.nsg}`;
+  if (overall.status === 'denied') return `HTTPS denied by ${overall.nsg}`;
   return 'Unknown';
 }
 
@@ -110,7 +128,7 @@ export function whyNotSelectable(row: VmRow, vault: GatherVault): string | null 
   if (protection.state === 'protecting') return `Protection is being set up by ${thisVault ? 'this vault' : (protection.vaultName ?? 'another vault')}`;
   if (row.readiness.verdict === 'blocked') {
     const blocker = row.readiness.findings.find((f) => f.severity === 'blocker');
-    return blocker ? `Blocked: ${blocker.message}` : 'Blocked';
+    return blocker ? `${VERDICT_LABELS.blocked}: ${blocker.message}` : VERDICT_LABELS.blocked;
   }
   return null;
 }
@@ -124,8 +142,8 @@ function isRoutine(finding: Finding, row: VmRow): boolean {
 export function reasonLine(row: VmRow, whyNot: string | null): string {
   const { verdict, findings } = row.readiness;
   if (!row.inVaultScope && whyNot) return whyNot;
-  if (verdict === 'blocked') return findings.find((f) => f.severity === 'blocker')?.message ?? 'Blocked';
-  if (verdict === 'attention') return findings.find((f) => f.severity === 'warning')?.message ?? 'Needs attention';
+  if (verdict === 'blocked') return findings.find((f) => f.severity === 'blocker')?.message ?? VERDICT_LABELS.blocked;
+  if (verdict === 'attention') return findings.find((f) => f.severity === 'attention')?.message ?? VERDICT_LABELS.attention;
   if (whyNot) return whyNot;
   return findings.find((f) => !isRoutine(f, row))?.message ?? 'No problems found.';
 }
@@ -133,6 +151,7 @@ export function reasonLine(row: VmRow, whyNot: string | null): string {
 export function toView(row: VmRow, vault: GatherVault): VmView {
   const { facts } = row;
   const whyNot = whyNotSelectable(row, vault);
+  const needing = acceptableFindings(row.readiness.findings);
   return {
     id: facts.id,
     key: facts.id.toLowerCase(),
@@ -151,9 +170,22 @@ export function toView(row: VmRow, vault: GatherVault): VmView {
     verdict: row.readiness.verdict,
     reason: reasonLine(row, whyNot),
     whyNot,
+    attention: needing.filter((f) => f.area === 'vm'),
+    laterAttention: needing.filter((f) => f.area !== 'vm'),
+    needsEnhanced: enhancedReasons(facts, vault.backupApiVersion),
     row,
     search: `${facts.name}\n${facts.resourceGroup}`.toLowerCase(),
   };
 }
 
-export const VERDICT_LABELS: Record<Verdict, string> = { ready: 'Ready', attention: 'Needs attention', blocked: 'Blocked' };
+/** What later steps keep about a selected VM; `accepted` when the user accepted its findings here. */
+export function summaryOf(view: VmView, accepted?: readonly string[]): VmSummary {
+  const summary: VmSummary = { name: view.name, resourceGroup: view.resourceGroup, verdict: view.verdict };
+  if (view.attention.length > 0) summary.attention = view.attention.map((f) => f.ruleId);
+  if (accepted && accepted.length > 0) summary.accepted = [...accepted];
+  if (view.needsEnhanced.length > 0) summary.needsEnhanced = [...view.needsEnhanced];
+  return summary;
+}
+
+/** A VM whose findings here must be accepted before it can be selected. */
+export const needsAcceptance = (view: VmView): boolean => view.whyNot === null && view.attention.length > 0;

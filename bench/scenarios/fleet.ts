@@ -277,7 +277,7 @@ export const agent1200Scenario: Scenario = {
       await fresh(tenant.origin);
       const etas: { at: number; read: number; etaMs: number }[] = [];
       const started = performance.now();
-      const reader = tenant.gateway.readAgents(ids, {
+      const reader = await tenant.gateway.readAgents(ids, {
         onBatch: (batch) => {
           for (const result of batch) {
             const row = rows.get(result.vmId);

@@ -30,7 +30,7 @@ describe('fleet inventory through the gateway', () => {
     const regions = [...new Set(rows.map((r) => r.facts.location))];
     const ids = agentEligible(rows, regions).slice(0, 5);
     const read: FleetRow[] = [];
-    const reader = gateway.readAgents(ids, {
+    const reader = await gateway.readAgents(ids, {
       onBatch: (batch) => {
         for (const result of batch) {
           const row = rows.find((r) => r.facts.id === result.vmId);

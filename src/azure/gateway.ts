@@ -157,16 +157,19 @@ export type ArmGateway = {
   countVms(subscriptions: readonly string[], options?: { source?: InventorySource | 'auto'; signal?: AbortSignal }): Promise<VmCounts>;
   /**
    * Reads the agent of these VMs (pass the running ones of the chosen regions) one instance view each, paced by
-   * ARM's read bucket; merge each batch into the rows with withAgent(). Starts at once; prioritize() the visible rows.
+   * ARM's read bucket; merge each batch into the rows with withAgent(). Starts at once, `first` (the visible
+   * rows) before the rest; prioritize() again on scroll and selection. Async like every gateway method (the
+   * lazy gateway loads this module on the first call).
    */
-  readAgents(vmIds: readonly string[], options?: Pick<AgentReaderOptions, 'onBatch' | 'onProgress' | 'signal' | 'batchMs'>): AgentReader;
+  readAgents(vmIds: readonly string[], options?: Pick<AgentReaderOptions, 'first' | 'onBatch' | 'onProgress' | 'signal' | 'batchMs'>): Promise<AgentReader>;
   /** Azure's effective rules for the row's primary NIC: merge with withEffectiveNetwork(). Never throws. */
   confirmNetwork(row: Pick<FleetRow, 'facts' | 'network'>): Promise<NetworkConfirmation>;
   /** The same for at most `max` rows (CONFIRM_AUTOMATICALLY unless told). */
   confirmNetworks(rows: readonly Pick<FleetRow, 'facts' | 'network'>[], max?: number): Promise<NetworkConfirmation[]>;
   /** The vault's discovery, once per vault and region per session, in the background (needed before Enable only). */
   ensureDiscovery(vault: VaultLocator & { location: string }, options?: RefreshOptions): Promise<number>;
-  discoveryState(vault: VaultLocator & { location: string }): DiscoveryState | undefined;
+  /** Where the vault's discovery stands this session (undefined: never asked for). */
+  discoveryState(vault: VaultLocator & { location: string }): Promise<DiscoveryState | undefined>;
   /** Waits until the subscription's write budget allows one more write (write-budget.ts); aborts with the signal. */
   paceWrite(subscriptionId: string, signal?: AbortSignal): Promise<void>;
 };
@@ -228,12 +231,12 @@ export function createArmGateway(options: ArmClientOptions): ArmGateway {
     queryGraph: (query, scope, options) => normalised(() => queryGraph(clients, query, scope, options)),
     loadFleetInventory: (scope, options) => normalised(() => loadFleetInventory(clients, scope, options)),
     countVms: (subscriptions, options) => normalised(() => countVms(clients, subscriptions, options)),
-    readAgents: (vmIds, options = {}) =>
+    readAgents: async (vmIds, options = {}) =>
       createAgentReader(vmIds, { ...options, budget: readBudget, read: (vmId, signal) => readInstanceView(clients, vmId, lastSegment(vmId), signal) }),
     confirmNetwork: (row) => confirmNetwork(clients, row),
     confirmNetworks: (rows, max) => confirmNetworks(clients, rows, max),
     ensureDiscovery: (vault, options) => normalised(() => discovery.ensure(vault, options)),
-    discoveryState: (vault) => discovery.stateOf(vault),
+    discoveryState: async (vault) => discovery.stateOf(vault),
     paceWrite: (sub, signal) => clients.budgets.writes(sub).acquire(signal),
   };
 }

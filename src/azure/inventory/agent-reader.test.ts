@@ -83,6 +83,11 @@ describe('the agent reader against a simulated ARM read bucket (fake clock)', ()
     reader.prioritize([ids[599] ?? '']);
     await clock.run(reader.done);
     expect(order.slice(0, 3)).toEqual([ids[599], ids[500], ids[501]]);
+    // The same order given at creation (the gateway hands the reader over only after its first sends).
+    const given = setup();
+    const withFirst = createAgentReader(ids, { budget: given.budget, read: given.read, clock: given.clock, maxInFlightPerSubscription: 4, first: [ids[599] ?? '', ids[500] ?? ''] });
+    await given.clock.run(withFirst.done);
+    expect(given.order.slice(0, 3)).toEqual([ids[599], ids[500], ids[0]]);
     // Visible rows chosen while the burst is over still jump the queue.
     const clock2 = setup();
     const reader2 = createAgentReader(ids, { budget: clock2.budget, read: clock2.read, clock: clock2.clock });

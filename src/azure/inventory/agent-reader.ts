@@ -26,6 +26,8 @@ export type AgentProgress = {
 
 export type AgentReaderOptions = {
   budget: ReadBudget;
+  /** Read these (the visible rows) before the others, in this order: as prioritize() right at creation. */
+  first?: readonly string[];
   /** One instance view; null when the VM is gone (404). */
   read: (vmId: string, signal: AbortSignal) => Promise<VmInstanceViewLike | null>;
   onBatch?: (results: AgentReadResult[]) => void;
@@ -272,18 +274,21 @@ export function createAgentReader(vmIds: readonly string[], options: AgentReader
     }
   };
 
+  const prioritize = (ids: readonly string[]) => {
+    epoch++;
+    ids.forEach((id, i) => {
+      const key = idKey(id);
+      if (ranks.has(key)) enqueue(key, -epoch * PRIORITY_STEP + i);
+    });
+    wake?.();
+  };
+
   add(vmIds);
+  if (options.first) prioritize(options.first);
   const first = running ?? Promise.resolve({ ...counts, cancelled: false });
 
   return {
-    prioritize(ids) {
-      epoch++;
-      ids.forEach((id, i) => {
-        const key = idKey(id);
-        if (ranks.has(key)) enqueue(key, -epoch * PRIORITY_STEP + i);
-      });
-      wake?.();
-    },
+    prioritize,
     add,
     cancel() {
       if (!controller.signal.aborted) controller.abort(abortError(undefined));

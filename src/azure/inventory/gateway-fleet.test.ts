@@ -27,11 +27,11 @@ describe('the gateway’s fleet functions', { timeout: 60_000 }, () => {
     const { arm, gateway } = setup();
     const sleep = async () => undefined;
     const first = gateway.ensureDiscovery(VAULT, { sleep });
-    expect(gateway.discoveryState(VAULT)).toEqual({ state: 'running' });
+    expect(await gateway.discoveryState(VAULT)).toEqual({ state: 'running' });
     await Promise.all([first, gateway.ensureDiscovery(VAULT, { sleep }), gateway.ensureDiscovery({ ...VAULT, vaultName: 'RSV-PROD-WEU' }, { sleep })]);
     await gateway.ensureDiscovery(VAULT, { sleep });
     expect(arm.log.filter((e) => e.method === 'POST' && /refreshContainers/i.test(e.url))).toHaveLength(1);
-    expect(gateway.discoveryState(VAULT)).toMatchObject({ state: 'done' });
+    expect(await gateway.discoveryState(VAULT)).toMatchObject({ state: 'done' });
   });
 
   it('confirms a verdict with Azure’s effective rules, and says when Azure can’t tell', async () => {

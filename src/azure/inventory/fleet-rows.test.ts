@@ -20,7 +20,7 @@ const row = (name: string, from: readonly FleetRow[] = rows): FleetRow => {
 
 describe('fleet rows from the inventory', () => {
   it('has one row per VM of the scope, usable before any agent is read', () => {
-    expect(rows).toHaveLength(34);
+    expect(rows).toHaveLength(44);
     const web = row('web-01');
     expect(web.facts).toMatchObject({ location: 'westeurope', size: 'Standard_D2s_v5', osType: 'Windows', powerState: 'running', agent: { status: 'unknown', provisionVMAgent: true } });
     expect(web.agent).toEqual({ source: 'notRead' });
@@ -68,11 +68,14 @@ describe('fleet rows from the inventory', () => {
     const web = row('web-01');
     expect(withAgent(web, { vmId: web.facts.id, outcome: 'failed', error: 'boom', readAt: 't' }).agent).toEqual({ source: 'failed', error: 'boom', readAt: 't' });
     expect(withAgent(web, { vmId: web.facts.id, outcome: 'gone', readAt: 't' }).agent.source).toBe('gone');
-    const blocked = row('blocked-443-01');
-    expect(blocked.network.report.overall.status).toBe('blocked');
-    const confirmed = withEffectiveNetwork(blocked, row('web-01').network.report);
+    const denied = row('blocked-443-01');
+    expect(denied.network.report.overall.status).toBe('denied');
+    expect(denied.readiness.verdict).toBe('attention');
+    expect(denied.readiness.findings.find((f) => f.ruleId === 'network-outbound-denied')?.severity).toBe('attention');
+    const confirmed = withEffectiveNetwork(denied, row('web-01').network.report);
     expect(confirmed.network.source).toBe('effective');
-    expect(confirmed.readiness.findings.map((f) => f.ruleId)).not.toContain('network-blocked');
+    expect(confirmed.readiness.findings.map((f) => f.ruleId)).not.toContain('network-outbound-denied');
+    expect(confirmed.readiness.verdict).toBe('ready');
   });
 });
 
@@ -108,7 +111,7 @@ describe('network verdicts per NSG pair', () => {
     const behind = fleetRows.filter((r) => r.network.nsgNames.includes('nsg-snet-web'));
     expect(behind.length).toBeGreaterThan(1);
     const verdicts = new Map(behind.map((r) => [r.network.privateIp, r.network.report.overall.status]));
-    expect(verdicts.get('10.10.1.4')).toBe('blocked');
+    expect(verdicts.get('10.10.1.4')).toBe('denied');
     expect([...verdicts].filter(([ip]) => ip !== '10.10.1.4').every(([, v]) => v === 'open')).toBe(true);
   });
 });

@@ -20,7 +20,9 @@ import {
   type VaultContext,
   type VmFacts,
   type VmReadiness,
+  verdictOf,
 } from '../../readiness/index.ts';
+import { BACKUP_API_VERSION } from '../api-versions.ts';
 import type { VmInstanceViewLike } from '../vm-wire.ts';
 import { createPairEvaluator, indexNetwork, networkFromRules, type FleetNetwork, type NetworkSource, type PairEvaluator } from './network-verdicts.ts';
 import { idKey, lastSegment } from './normalise.ts';
@@ -71,7 +73,8 @@ export type FleetRowOptions = {
 };
 
 export function ownRegionVault(vm: Pick<FleetVm, 'location' | 'subscriptionId'>): VaultContext {
-  return { id: '', name: `a vault in ${vm.location}`, location: vm.location, subscriptionId: vm.subscriptionId };
+  // With the backup api-version protection would be enabled with, as gatherVmReadiness gives it (Trusted Launch rule).
+  return { id: '', name: `a vault in ${vm.location}`, location: vm.location, subscriptionId: vm.subscriptionId, backupApiVersion: BACKUP_API_VERSION };
 }
 
 const AGENT_RULES = new Set(RULES.filter((rule) => rule.reads.some((fact) => fact === 'agent' || fact === 'extensions')).map((rule) => rule.id));
@@ -88,8 +91,7 @@ function evaluate(facts: VmFacts, vault: VaultContext, report: NetworkReport, ag
   if (agent === 'read' || agent === 'notRunning') return evaluated;
   // Without the instance view the agent and extension rules would only say "unknown": leave them out.
   const findings = evaluated.findings.filter((f) => !AGENT_RULES.has(f.ruleId));
-  const verdict = findings.some((f) => f.severity === 'blocker') ? 'blocked' : findings.some((f) => f.severity === 'warning') ? 'attention' : 'ready';
-  return { verdict, findings };
+  return { verdict: verdictOf(findings), findings };
 }
 
 /** A stopped VM's power state alone says why its agent is unknown. */

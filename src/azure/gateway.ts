@@ -56,6 +56,7 @@ import type { FleetRow } from './inventory/fleet-rows.ts';
 import { loadFleetInventory, type LoadInventoryOptions } from './inventory/load-inventory.ts';
 import { lastSegment } from './inventory/normalise.ts';
 import type { FleetInventory, FleetScope, InventorySource } from './inventory/types.ts';
+import { sizeCatalogFor } from './inventory/vm-sizes.ts';
 import type { RefreshOptions, VaultLocator } from './vm-discovery.ts';
 import { readInstanceView } from './vm-inventory.ts';
 import { resumeOperation, type FollowOptions, type Settlement } from './operations.ts';
@@ -187,6 +188,8 @@ export function createArmGateway(options: ArmClientOptions): ArmGateway {
   const readBudget: ReadBudget = options.readBudget ?? createReadBudget();
   const clients = createArmClients({ ...options, readBudget });
   const discovery = createDiscoveryRegistry(clients);
+  // Each region's VM sizes, read once per session whatever the number of inventories.
+  const sizes = sizeCatalogFor(clients);
   return {
     listSubscriptions: () => normalised(() => listSubscriptions(clients)),
     listLocations: (sub) => normalised(() => listLocations(clients, sub)),
@@ -229,7 +232,7 @@ export function createArmGateway(options: ArmClientOptions): ArmGateway {
     getBackupJob: (vault, jobId) => normalised(() => getBackupJob(clients, vault, jobId)),
     resumeOperation: (entryId, url, options) => normalised(() => resumeOperation(clients, entryId, url, options)),
     queryGraph: (query, scope, options) => normalised(() => queryGraph(clients, query, scope, options)),
-    loadFleetInventory: (scope, options) => normalised(() => loadFleetInventory(clients, scope, options)),
+    loadFleetInventory: (scope, options) => normalised(() => loadFleetInventory(clients, scope, options, sizes)),
     countVms: (subscriptions, options) => normalised(() => countVms(clients, subscriptions, options)),
     readAgents: async (vmIds, options = {}) =>
       createAgentReader(vmIds, { ...options, budget: readBudget, read: (vmId, signal) => readInstanceView(clients, vmId, lastSegment(vmId), signal) }),

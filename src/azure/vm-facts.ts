@@ -266,7 +266,8 @@ function protectionOf(vmId: string, inScope: boolean, protection: ProtectionInde
   };
 }
 
-function sizeIndex(sizes: readonly VmSizeLike[]): Map<string, SizeSpec> {
+/** Cores and memory by lower-cased size name, from a region's size list (the fleet inventory uses it too). */
+export function sizeIndex(sizes: readonly VmSizeLike[]): Map<string, SizeSpec> {
   const index = new Map<string, SizeSpec>();
   for (const size of sizes) {
     if (size.name && typeof size.numberOfCores === 'number' && typeof size.memoryInMB === 'number') {

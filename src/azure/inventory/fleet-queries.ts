@@ -1,9 +1,10 @@
 // The Resource Graph queries that build the fleet table, as KQL text (golden files under __golden__ pin them).
 // Few pages is the point: a page is 1,000 rows and a user may send 15 queries per 5 seconds, so
-// - one VM query carries each VM's NICs (NICs expanded by IP configuration, joined with their public IP's
-//   allocation method, summarised per VM) and its protected item (leftouter on the lower-cased VM id):
-//   3 joins (ARG's limit), of which 1 crosses tables (Resources ↔ RecoveryServicesResources, ARG's limit),
-//   and 1 mv-expand;
+// - one VM query carries each VM's disks (the data disks expanded and packed back per VM with only the fields
+//   the rules read: ARG has no other way to pick fields from an array's items), its NICs (NICs expanded by IP
+//   configuration, joined with their public IP's allocation method, summarised per VM) and its protected item
+//   (leftouter on the lower-cased VM id): 3 joins (ARG's limit), of which 1 crosses tables (Resources ↔
+//   RecoveryServicesResources, ARG's limit), and 2 mv-expands (of 3);
 // - subnets come from the VNets (mv-expand of their subnets, ids and NSG ids only);
 // - NSGs only when something references them (ARM keeps the back-references on the NSG);
 // - the VM counts per subscription and region are one summarize.
@@ -38,7 +39,9 @@ export type GraphVmRow = {
   imageOffer: string;
   imageSku: string;
   imageVersion: string;
-  dataDiskCount: number | null;
+  securityType: string;
+  osDisk: GraphDiskRow | null;
+  dataDisks: GraphDiskRow[] | null;
   powerState: string;
   windowsAgent: boolean | null;
   linuxAgent: boolean | null;
@@ -49,6 +52,16 @@ export type GraphVmRow = {
   vaultPolicyId: string | null;
   policyName: string | null;
   protectionState: string | null;
+};
+
+/** One disk as the VM query packs it (ARG's '' and null for what the VM doesn't say). */
+export type GraphDiskRow = {
+  name: string | null;
+  lun?: number | null;
+  sizeGB: number | null;
+  /** managedDisk.storageAccountType. */
+  sku: string | null;
+  writeAccelerator: boolean | null;
 };
 
 /** One IP configuration of one NIC, as the VM query packs it. */
@@ -65,23 +78,40 @@ export type GraphNicConfigRow = {
   natRules: number | null;
 };
 
+/**
+ * mv-expand gives no row for an empty array (and one for null): a VM without data disks expands [null], which
+ * make_list_if leaves out, so every VM stays one row; take_any carries its other columns through the summarize.
+ */
 export function vmQuery(regions?: readonly string[]): string {
   return `Resources
 | where type =~ 'microsoft.compute/virtualmachines'${regionFilter(regions)}
 | project id, name, subscriptionId, location, tags, zones,
-    vmKey = tolower(id),
     size = tostring(properties.hardwareProfile.vmSize),
     osType = tostring(properties.storageProfile.osDisk.osType),
     imagePublisher = tostring(properties.storageProfile.imageReference.publisher),
     imageOffer = tostring(properties.storageProfile.imageReference.offer),
     imageSku = tostring(properties.storageProfile.imageReference.sku),
     imageVersion = tostring(properties.storageProfile.imageReference.version),
-    dataDiskCount = array_length(properties.storageProfile.dataDisks),
+    securityType = tostring(properties.securityProfile.securityType),
+    osDisk = bag_pack('name', tostring(properties.storageProfile.osDisk.name),
+        'sizeGB', toint(properties.storageProfile.osDisk.diskSizeGB),
+        'sku', tostring(properties.storageProfile.osDisk.managedDisk.storageAccountType),
+        'writeAccelerator', tobool(properties.storageProfile.osDisk.writeAcceleratorEnabled)),
+    dataDiskList = properties.storageProfile.dataDisks,
     powerState = tostring(properties.extended.instanceView.powerState.code),
     windowsAgent = tobool(properties.osProfile.windowsConfiguration.provisionVMAgent),
     linuxAgent = tobool(properties.osProfile.linuxConfiguration.provisionVMAgent),
     windowsConfiguration = isnotnull(properties.osProfile.windowsConfiguration),
     nicRefs = properties.networkProfile.networkInterfaces
+| mv-expand dataDisk = iff(array_length(dataDiskList) > 0, dataDiskList, dynamic([null])) limit ${MV_EXPAND_LIMIT}
+| summarize dataDisks = make_list_if(bag_pack('name', tostring(dataDisk.name), 'lun', toint(dataDisk.lun),
+        'sizeGB', toint(dataDisk.diskSizeGB),
+        'sku', tostring(dataDisk.managedDisk.storageAccountType),
+        'writeAccelerator', tobool(dataDisk.writeAcceleratorEnabled)), isnotnull(dataDisk)),
+    take_any(name, subscriptionId, location, tags, zones, size, osType,
+        imagePublisher, imageOffer, imageSku, imageVersion, securityType, osDisk, powerState,
+        windowsAgent, linuxAgent, windowsConfiguration, nicRefs)
+    by id, vmKey = tolower(id)
 | join kind=leftouter (
     Resources
     | where type =~ 'microsoft.network/networkinterfaces'
@@ -115,7 +145,7 @@ export function vmQuery(regions?: readonly string[]): string {
         protectionState = tostring(properties.protectionState)
   ) on vmKey
 | project id, name, subscriptionId, location, tags, zones, size, osType,
-    imagePublisher, imageOffer, imageSku, imageVersion, dataDiskCount, powerState,
+    imagePublisher, imageOffer, imageSku, imageVersion, securityType, osDisk, dataDisks, powerState,
     windowsAgent, linuxAgent, windowsConfiguration, nicRefs, nics,
     itemId, vaultPolicyId, policyName, protectionState`;
 }

@@ -31,6 +31,28 @@ describe('fleet rows from the inventory', () => {
     expect(web.readiness.verdict).toBe('ready');
   });
 
+  it('carries today’s facts from the VM list: disks, security type, and the size from the region’s size list', () => {
+    expect(row('tl-01').facts.securityType).toBe('TrustedLaunch');
+    expect(row('web-01').facts).not.toHaveProperty('securityType');
+    expect(row('pv2-data-01').facts.disks.map((d) => d.sku)).toEqual(['Premium_LRS', 'PremiumV2_LRS']);
+    expect(row('wa-m-01').facts.disks.filter((d) => d.writeAccelerator).map((d) => d.lun)).toEqual([0, 1]);
+    expect(row('bigdisk-01').facts.disks[1]).toMatchObject({ lun: 0, sizeGB: 70000 });
+    expect(row('tiny-01').facts.sizeSpec).toEqual({ cores: 1, memoryMB: 512 });
+    // Every VM's size, whatever its region, not only the vault's region.
+    expect(row('dev-uks-01').facts.sizeSpec).toEqual({ cores: 2, memoryMB: 4096 });
+    const verdicts = Object.fromEntries(['tl-01', 'pv2-data-01', 'wa-m-01', 'tiny-01', 'bigdisk-01', 'cvm-01'].map((name) => [name, row(name).readiness.verdict]));
+    expect(verdicts).toEqual({ 'tl-01': 'ready', 'pv2-data-01': 'ready', 'wa-m-01': 'attention', 'tiny-01': 'attention', 'bigdisk-01': 'blocked', 'cvm-01': 'blocked' });
+    const rules = (name: string) => row(name).readiness.findings.map((f) => `${f.ruleId}/${f.severity}`);
+    expect(rules('tl-01')).toContain('enhanced-policy/info');
+    expect(rules('pv2-data-01')).toContain('enhanced-policy/info');
+    expect(rules('wa-m-01')).toContain('network-write-accelerator/attention');
+    expect(rules('tiny-01')).toContain('vm-size/attention');
+    expect(rules('bigdisk-01')).toContain('disk-size/blocker');
+    expect(rules('cvm-01')).toContain('confidential-vm/blocker');
+    // The vocabulary is blocker, attention and info only.
+    expect(new Set(rows.flatMap((r) => r.readiness.findings.map((f) => f.severity)))).toEqual(new Set(['blocker', 'attention', 'info']));
+  });
+
   it('says which vault protects a VM, with which policy', () => {
     const p = row('protected-01');
     expect(p.protection).toMatchObject({ vaultName: 'rsv-legacy-weu', policyName: 'legacy-nightly', protectionState: 'Protected' });

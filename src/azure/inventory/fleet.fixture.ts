@@ -1,9 +1,12 @@
 // Test support: the fleet inventory as the list path would read it from a store, built from the same wire
-// JSON the emulator serves (plain and statusOnly VM views, network lists, protected items), and the instance
-// views the agent reader would get.
+// JSON the emulator serves (plain and statusOnly VM views, network lists, protected items, the size list of
+// every region), and the instance views the agent reader would get.
 import { instanceViewOf, vmView, VM_TYPE } from '../../../emulator/routes/compute.ts';
 import { createMemoryStore, DEFAULT_FIXTURE_PATH, loadFixtureFile, type Store } from '../../../emulator/state/store.ts';
+import { VM_SIZES } from '../../../emulator/state/vm-sizes.ts';
+import { sizeIndex } from '../vm-facts.ts';
 import type { VmInstanceViewLike } from '../vm-wire.ts';
+import { regionKey } from './normalise.ts';
 import { inventoryFromLists, type SubscriptionLists } from './read-lists.ts';
 import type { FleetInventory, FleetScope } from './types.ts';
 
@@ -21,7 +24,10 @@ export function fleetInventoryFrom(store: Store, scope: FleetScope = { subscript
   const lists = scope.subscriptions.map((sub): SubscriptionLists => {
     const list = (type: string) => store.list({ type, scope: `/subscriptions/${sub}` });
     const vms = list(VM_TYPE);
+    // The emulator offers the same sizes in every region.
+    const sizes = new Map(vms.map((vm) => [regionKey(vm.location), sizeIndex(VM_SIZES)]));
     return {
+      sizes,
       vms: cast(vms.map((vm) => vmView(vm, 'plain'))),
       statuses: cast(vms.map((vm) => vmView(vm, 'statusOnly'))),
       nics: cast(list('Microsoft.Network/networkInterfaces')),

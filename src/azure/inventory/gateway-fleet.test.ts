@@ -38,17 +38,28 @@ describe('the gateway’s fleet functions', { timeout: 60_000 }, () => {
     const { gateway } = setup();
     const rows = buildFleetRows(await gateway.loadFleetInventory({ subscriptions: [PRODUCTION, DEV_TEST] }));
     const [blocked, stopped] = await gateway.confirmNetworks([row(rows, 'blocked-443-01'), row(rows, 'stopped-01')]);
-    expect(blocked).toMatchObject({ outcome: 'confirmed', agreesWithRules: true, report: { overall: { status: 'blocked' } } });
+    expect(blocked).toMatchObject({ outcome: 'confirmed', agreesWithRules: true, report: { overall: { status: 'denied' } } });
     expect(stopped?.outcome).toBe('unavailable');
     // At most the stated number automatically.
     expect(await gateway.confirmNetworks(rows.filter((r) => r.facts.powerState === 'running'), 3)).toHaveLength(3);
+  });
+
+  it('reads each region’s VM sizes once per session, however many inventories', async () => {
+    const { arm, gateway } = setup();
+    const scope = { subscriptions: [PRODUCTION, DEV_TEST] };
+    const first = await gateway.loadFleetInventory(scope);
+    const second = await gateway.loadFleetInventory(scope, { source: 'lists' });
+    const sizeLists = arm.log.filter((e) => /\/vmSizes\?/.test(e.url));
+    expect(sizeLists).toHaveLength(new Set(first.vms.map((vm) => vm.location)).size);
+    expect(first.requests.arm).toBe(sizeLists.length);
+    expect(second.vms.find((vm) => vm.name === 'tiny-01')?.sizeSpec).toEqual({ cores: 1, memoryMB: 512 });
   });
 
   it('counts VMs per subscription and region with one Resource Graph query', async () => {
     const { arm, gateway } = setup();
     const counts = await gateway.countVms([PRODUCTION, DEV_TEST]);
     expect(counts).toMatchObject({ source: 'graph', requests: 1 });
-    expect(counts.counts.find((c) => c.subscriptionId === PRODUCTION && c.location === 'westeurope')?.vms).toBe(27);
+    expect(counts.counts.find((c) => c.subscriptionId === PRODUCTION && c.location === 'westeurope')?.vms).toBe(37);
     expect(arm.log).toHaveLength(1);
     const lists = await gateway.countVms([PRODUCTION, DEV_TEST], { source: 'lists' });
     expect(lists.counts).toEqual(counts.counts);

@@ -9,6 +9,7 @@ import { queryGraph } from '../resource-graph.ts';
 import { readInventoryFromGraph, type GraphInventoryOptions, type GraphRunner } from './read-graph.ts';
 import { readInventoryFromLists } from './read-lists.ts';
 import type { FleetInventory, FleetScope, InventorySource } from './types.ts';
+import { sizeCatalogFor, type SizeCatalog } from './vm-sizes.ts';
 
 const UNAVAILABLE_CODES = new Set(['InvalidResourceNamespace', 'MissingSubscriptionRegistration', 'SubscriptionNotRegistered', 'NoRegisteredProviderFound']);
 
@@ -28,15 +29,21 @@ export function graphRunnerFor(clients: ArmClients): GraphRunner {
   return (query, scope, options) => queryGraph(clients, query, scope, options);
 }
 
-export async function loadFleetInventory(clients: ArmClients, scope: FleetScope, options: LoadInventoryOptions = {}): Promise<FleetInventory> {
+/** `sizes`: the session's size lists (the gateway keeps one catalog); a fresh one reads each region again. */
+export async function loadFleetInventory(
+  clients: ArmClients,
+  scope: FleetScope,
+  options: LoadInventoryOptions = {},
+  sizes: SizeCatalog = sizeCatalogFor(clients),
+): Promise<FleetInventory> {
   const source = options.source ?? 'auto';
-  if (source === 'lists') return readInventoryFromLists(clients, scope, options);
+  if (source === 'lists') return readInventoryFromLists(clients, scope, options, sizes);
   try {
-    return await readInventoryFromGraph(graphRunnerFor(clients), scope, options);
+    return await readInventoryFromGraph(graphRunnerFor(clients), scope, options, sizes);
   } catch (error) {
     const detail = toAzureError(error);
     if (source === 'graph' || !graphUnavailable(detail)) throw error;
     options.onFallback?.(detail);
-    return readInventoryFromLists(clients, scope, options);
+    return readInventoryFromLists(clients, scope, options, sizes);
   }
 }

@@ -22,6 +22,15 @@ export function osTypeFrom(value: string | null | undefined): OsType | '' {
   return v === 'windows' ? 'Windows' : v === 'linux' ? 'Linux' : '';
 }
 
+/**
+ * securityProfile.securityType, absent for Standard: compute api-versions from 2025-11-01 say "Standard" where
+ * older ones (and Resource Graph) say nothing, and the rules read both the same way.
+ */
+export function securityTypeFrom(value: unknown): string | undefined {
+  const type = present(value);
+  return type === undefined || type.toLowerCase() === 'standard' ? undefined : type;
+}
+
 export function imageFrom(ref: { publisher?: unknown; offer?: unknown; sku?: unknown; version?: unknown }): ImageRef | undefined {
   const publisher = present(ref.publisher);
   const offer = present(ref.offer);

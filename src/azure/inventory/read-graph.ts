@@ -1,11 +1,14 @@
-// The fleet inventory from Resource Graph: three paged queries (VMs with their NICs and protection, subnets,
-// referenced NSGs) run side by side, their rows mapped into the normalised inventory.
+// The fleet inventory from Resource Graph: three paged queries (VMs with their disks, NICs and protection,
+// subnets, referenced NSGs) run side by side, their rows mapped into the normalised inventory; each region's
+// VM sizes from its size list (vm-sizes.ts: ARM, one request per region, none once the session has it).
 import { nsgFrom, powerStateFrom, type NsgLike, type SecurityRuleLike } from '../../readiness/index.ts';
 import { resourceGroupOf } from '../arm-ids.ts';
 import { mapConcurrent } from '../paging.ts';
-import { nsgQuery, subnetQuery, vmQuery, type GraphNicConfigRow, type GraphNsgRow, type GraphSubnetRow, type GraphVmRow } from './fleet-queries.ts';
-import { idKey, imageFrom, lastSegment, osTypeFrom, present, referencedNsgIds, regionKey, tagsFrom, zonesFrom } from './normalise.ts';
+import { disksOf, type DiskLike } from '../vm-wire.ts';
+import { nsgQuery, subnetQuery, vmQuery, type GraphDiskRow, type GraphNicConfigRow, type GraphNsgRow, type GraphSubnetRow, type GraphVmRow } from './fleet-queries.ts';
+import { idKey, imageFrom, lastSegment, osTypeFrom, present, referencedNsgIds, regionKey, securityTypeFrom, tagsFrom, zonesFrom } from './normalise.ts';
 import type { FleetInventory, FleetNic, FleetProtectedItem, FleetScope, FleetSubnet, FleetVm, InventoryOptions, InventoryStage } from './types.ts';
+import { applySizes, listingsOf, type RegionSizes, type SizeCatalog, type SizeListing } from './vm-sizes.ts';
 
 /** What the inventory needs of the Resource Graph gateway: every row of a query over some subscriptions. */
 export type GraphRunner = <T>(
@@ -44,7 +47,26 @@ function nicsOf(configs: readonly GraphNicConfigRow[], into: Map<string, FleetNi
   }
 }
 
+/** A packed disk in the VM list's shape, so both paths go through the same disksOf(). */
+function diskLikeFrom(disk: GraphDiskRow): DiskLike {
+  const out: DiskLike = {};
+  const name = present(disk.name);
+  if (name) out.name = name;
+  if (typeof disk.lun === 'number') out.lun = disk.lun;
+  if (typeof disk.sizeGB === 'number') out.diskSizeGB = disk.sizeGB;
+  if (disk.writeAccelerator === true) out.writeAcceleratorEnabled = true;
+  const sku = present(disk.sku);
+  if (sku) out.managedDisk = { storageAccountType: sku };
+  return out;
+}
+
+/** ARG packs an OS disk even for a VM without one: all of its fields empty. */
+const isDisk = (disk: GraphDiskRow | null): disk is GraphDiskRow =>
+  disk !== null && (present(disk.name) !== undefined || present(disk.sku) !== undefined || typeof disk.sizeGB === 'number');
+
 export function vmFromGraph(row: GraphVmRow): FleetVm {
+  const dataDisks = (row.dataDisks ?? []).map(diskLikeFrom);
+  const osDisk = isDisk(row.osDisk) ? diskLikeFrom(row.osDisk) : undefined;
   const vm: FleetVm = {
     id: row.id,
     name: row.name,
@@ -54,7 +76,8 @@ export function vmFromGraph(row: GraphVmRow): FleetVm {
     size: row.size ?? '',
     osType: osTypeFrom(row.osType),
     windowsConfiguration: row.windowsConfiguration === true,
-    dataDiskCount: row.dataDiskCount ?? 0,
+    dataDiskCount: dataDisks.length,
+    disks: disksOf({ storageProfile: osDisk ? { osDisk, dataDisks } : { dataDisks } }),
     zones: zonesFrom(row.zones),
     tags: tagsFrom(row.tags),
     powerState: powerStateFrom(present(row.powerState) ? [{ code: row.powerState }] : undefined),
@@ -64,6 +87,8 @@ export function vmFromGraph(row: GraphVmRow): FleetVm {
   if (image) vm.image = image;
   const provision = row.windowsAgent ?? row.linuxAgent;
   if (typeof provision === 'boolean') vm.provisionVMAgent = provision;
+  const securityType = securityTypeFrom(row.securityType);
+  if (securityType) vm.securityType = securityType;
   return vm;
 }
 
@@ -140,13 +165,25 @@ export function subscriptionGroups(subscriptions: readonly string[], counts?: re
 }
 
 export type GraphInventoryOptions = InventoryOptions & {
-  /** VMs per subscription (and region), to size the VM queries; see subscriptionGroups. */
-  vmCounts?: readonly { subscriptionId: string; vms: number }[];
+  /** VMs per subscription (and region), to size the VM queries (see subscriptionGroups) and to read the regions' sizes early. */
+  vmCounts?: readonly { subscriptionId: string; location?: string; vms: number }[];
 };
+
+/** The size lists worth starting before any VM arrives: the counted regions (in scope), else the scope's regions. */
+export function earlyListings(scope: FleetScope, counts: GraphInventoryOptions['vmCounts']): SizeListing[] {
+  const chosen = scope.regions && scope.regions.length > 0 ? new Set(scope.regions.map(regionKey)) : null;
+  const inScope = new Set(scope.subscriptions.map(idKey));
+  const counted = (counts ?? []).flatMap((c) =>
+    c.location && c.vms > 0 && inScope.has(idKey(c.subscriptionId)) && (chosen === null || chosen.has(regionKey(c.location))) ? [{ location: regionKey(c.location), subscriptionId: c.subscriptionId }] : [],
+  );
+  if (counted.length > 0) return listingsOf(counted);
+  const first = scope.subscriptions[0];
+  return chosen && first !== undefined ? [...chosen].map((region) => ({ region, subscriptionId: first })) : [];
+}
 
 type Network = { subnets: FleetSubnet[]; nsgs: ReturnType<typeof nsgFromGraph>[]; truncated: string[] };
 
-function partFrom(rows: readonly GraphVmRow[], network: Network, scope: FleetScope, requests: number, readAt: string): FleetInventory {
+function partFrom(rows: readonly GraphVmRow[], network: Network, sizes: RegionSizes, scope: FleetScope, requests: { graph: number; arm: number }, readAt: string): FleetInventory {
   // A VM with two protected items (a stopped protection kept in another vault) comes as two rows.
   const vms = new Map<string, FleetVm>();
   const nics = new Map<string, FleetNic>();
@@ -160,6 +197,7 @@ function partFrom(rows: readonly GraphVmRow[], network: Network, scope: FleetSco
     const item = protectedItemFrom(row);
     if (item) items.set(idKey(item.id), item);
   }
+  applySizes([...vms.values()], sizes);
   return {
     source: 'graph',
     scope,
@@ -168,7 +206,7 @@ function partFrom(rows: readonly GraphVmRow[], network: Network, scope: FleetSco
     subnets: network.subnets,
     nsgs: network.nsgs,
     protectedItems: [...items.values()],
-    requests: { graph: requests, arm: 0 },
+    requests,
     truncated: network.truncated,
     readAt,
   };
@@ -176,23 +214,25 @@ function partFrom(rows: readonly GraphVmRow[], network: Network, scope: FleetSco
 
 /**
  * The subnets and NSG queries first (they are small and every row needs them), the VM query per group of
- * subscriptions beside them; each group is handed to onPart as soon as it is read (its rows can be built at
- * once: a part carries every subnet and NSG), then the whole inventory is returned.
+ * subscriptions beside them, and the size lists of the regions known in advance; each group is handed to
+ * onPart as soon as it is read and its regions' sizes are in (its rows can be built at once: a part carries
+ * every subnet and NSG), then the whole inventory is returned.
  */
-export async function readInventoryFromGraph(graph: GraphRunner, scope: FleetScope, options: GraphInventoryOptions = {}): Promise<FleetInventory> {
+export async function readInventoryFromGraph(graph: GraphRunner, scope: FleetScope, options: GraphInventoryOptions, catalog: SizeCatalog): Promise<FleetInventory> {
   const { onProgress, onPart, signal, now = () => new Date() } = options;
   const target = { subscriptions: scope.subscriptions };
   const queryOptions = signal ? { abortSignal: signal } : {};
-  let requests = 0;
+  const requests = { graph: 0, arm: 0 };
   let vmCount = 0;
   const stagesDone: InventoryStage[] = [];
   const groups = subscriptionGroups(scope.subscriptions, options.vmCounts);
   let groupsDone = 0;
-  const report = (stages: InventoryStage[], pages: number, vms = 0): void => {
-    requests += pages;
+  const report = (stages: InventoryStage[], sent: { graph?: number; arm?: number }, vms = 0): void => {
+    requests.graph += sent.graph ?? 0;
+    requests.arm += sent.arm ?? 0;
     vmCount += vms;
     stagesDone.push(...stages);
-    onProgress?.({ source: 'graph', requests, vms: vmCount, stagesDone: [...stagesDone] });
+    onProgress?.({ source: 'graph', requests: requests.graph + requests.arm, vms: vmCount, stagesDone: [...stagesDone] });
   };
 
   const network: Promise<Network> = Promise.all([
@@ -204,16 +244,21 @@ export async function readInventoryFromGraph(graph: GraphRunner, scope: FleetSco
       const nsgId = present(row.nsgId);
       subnets.set(idKey(row.subnetId), nsgId ? { id: row.subnetId, nsgId } : { id: row.subnetId });
     }
-    report(['subnets', 'nsgs'], subnetRows.pages + nsgRows.pages);
+    report(['subnets', 'nsgs'], { graph: subnetRows.pages + nsgRows.pages });
     return { subnets: [...subnets.values()], nsgs: nsgRows.rows.map(nsgFromGraph), truncated: truncatedVnets(subnetRows.rows) };
   });
   network.catch(() => undefined);
+  const early = catalog.load(earlyListings(scope, options.vmCounts)).then((loaded) => report([], { arm: loaded.requests }));
 
   const parts = await mapConcurrent(groups, GROUP_CONCURRENCY, async (group) => {
     const result = await graph<GraphVmRow>(vmQuery(scope.regions), { subscriptions: group }, queryOptions);
-    const part = partFrom(result.rows, await network, { ...scope, subscriptions: group }, result.pages, now().toISOString());
+    const regions = listingsOf(result.rows.map((row) => ({ location: regionKey(row.location), subscriptionId: row.subscriptionId })));
+    // The early lists first, so this part's load only asks for what they didn't cover (and counts what it sent).
+    const sizes = await early.then(() => catalog.load(regions));
+    const sent = { graph: result.pages, arm: sizes.requests };
+    const part = partFrom(result.rows, await network, sizes.sizes, { ...scope, subscriptions: group }, sent, now().toISOString());
     groupsDone++;
-    report(groupsDone === groups.length ? ['vms', 'protection'] : [], result.pages, part.vms.length);
+    report(groupsDone === groups.length ? ['vms', 'protection'] : [], sent, part.vms.length);
     onPart?.(part);
     return part;
   });
@@ -230,7 +275,7 @@ export async function readInventoryFromGraph(graph: GraphRunner, scope: FleetSco
     subnets: net.subnets,
     nsgs: net.nsgs.filter((n) => n.id !== undefined && referenced.has(idKey(n.id))),
     protectedItems: parts.flatMap((p) => p.protectedItems),
-    requests: { graph: requests, arm: 0 },
+    requests: { ...requests },
     truncated: net.truncated,
     readAt: now().toISOString(),
   };

@@ -1,15 +1,17 @@
 // The fleet inventory from ARM list calls, for users without Resource Graph: per subscription the VM lists
 // (profiles, and power states with statusOnly), NICs, public IPs, VNets and NSGs, and protection from each
-// vault's protected items — no discovery (refreshContainers) and no per-VM backupStatus. Requests grow with
-// pages and subscriptions, never with VMs. Normalised exactly as read-graph.ts does, so rows agree.
+// vault's protected items — no discovery (refreshContainers) and no per-VM backupStatus — and the size list of
+// each region not read yet this session (vm-sizes.ts). Requests grow with pages, subscriptions and regions,
+// never with VMs. Normalised exactly as read-graph.ts does, so rows agree.
 import { nsgFrom, powerStateFrom } from '../../readiness/index.ts';
 import { resourceGroupOf } from '../arm-ids.ts';
 import type { ArmClients } from '../clients.ts';
 import { collectPages, mapConcurrent } from '../paging.ts';
-import { fieldsOf, type NicLike, type NsgListItemLike, type PublicIpLike, type VmLike, type VnetLike } from '../vm-wire.ts';
-import { idKey, imageFrom, lastSegment, osTypeFrom, present, referencedNsgIds, regionKey, subscriptionOf, tagsFrom, zonesFrom } from './normalise.ts';
+import { disksOf, fieldsOf, securityTypeOf, type NicLike, type NsgListItemLike, type PublicIpLike, type VmLike, type VnetLike } from '../vm-wire.ts';
+import { idKey, imageFrom, lastSegment, osTypeFrom, present, referencedNsgIds, regionKey, securityTypeFrom, subscriptionOf, tagsFrom, zonesFrom } from './normalise.ts';
 import { vaultIdOfItem } from './read-graph.ts';
 import type { FleetInventory, FleetNic, FleetProtectedItem, FleetScope, FleetSubnet, FleetVm, InventoryOptions, InventoryStage } from './types.ts';
+import { applySizes, listingsOf, type RegionSizes, type SizeCatalog } from './vm-sizes.ts';
 
 /** Subscriptions read at once (each runs its lists side by side; buckets are per subscription). */
 export const SUBSCRIPTION_CONCURRENCY = 4;
@@ -35,6 +37,7 @@ export function vmFromList(vm: VmListed & { id: string; name: string }, status: 
     osType: osTypeFrom(fields.storageProfile?.osDisk?.osType),
     windowsConfiguration: Boolean(os?.windowsConfiguration),
     dataDiskCount: fields.storageProfile?.dataDisks?.length ?? 0,
+    disks: disksOf(fields),
     zones: zonesFrom(vm.zones),
     tags: tagsFrom(vm.tags),
     powerState: powerStateFrom(statusFields?.instanceView?.statuses),
@@ -44,6 +47,8 @@ export function vmFromList(vm: VmListed & { id: string; name: string }, status: 
   if (image) out.image = image;
   const provision = os?.windowsConfiguration?.provisionVMAgent ?? os?.linuxConfiguration?.provisionVMAgent;
   if (typeof provision === 'boolean') out.provisionVMAgent = provision;
+  const securityType = securityTypeFrom(securityTypeOf(fields));
+  if (securityType) out.securityType = securityType;
   return out;
 }
 
@@ -82,10 +87,24 @@ export type SubscriptionLists = {
   vnets: VnetLike[];
   nsgs: NsgListItemLike[];
   items: ProtectedItemLike[];
+  /** The size lists of its VMs' regions. */
+  sizes: RegionSizes;
   pages: number;
 };
 
-async function readSubscription(clients: ArmClients, subscriptionId: string, onStage: (stage: InventoryStage, vms?: number) => void): Promise<SubscriptionLists> {
+type RegionFilter = ReadonlySet<string> | null;
+
+const regionFilterOf = (scope: FleetScope): RegionFilter => (scope.regions && scope.regions.length > 0 ? new Set(scope.regions.map(regionKey)) : null);
+
+const inRegion = (regions: RegionFilter, location: string | null | undefined) => regions === null || regions.has(regionKey(location));
+
+async function readSubscription(
+  clients: ArmClients,
+  subscriptionId: string,
+  regions: RegionFilter,
+  catalog: SizeCatalog,
+  onStage: (stage: InventoryStage, vms?: number) => void,
+): Promise<SubscriptionLists> {
   const [compute, network, vaultsClient, backup] = await Promise.all([
     clients.compute(subscriptionId),
     clients.network(subscriptionId),
@@ -112,8 +131,15 @@ async function readSubscription(clients: ArmClients, subscriptionId: string, onS
     onStage('protection');
     return perVault.flat();
   })();
-  const [vms, statuses, nics, publicIps, vnets, nsgs, items] = await Promise.all([
-    counted(collectPages<VmListed>(compute.virtualMachines.listAll())).then((v) => {
+  const vmList = counted(collectPages<VmListed>(compute.virtualMachines.listAll()));
+  // The regions' sizes as soon as the VMs say which regions they are in (beside the other lists).
+  const sizes = vmList.then(async (v) => {
+    const loaded = await catalog.load(listingsOf(v.flatMap((vm) => (inRegion(regions, vm.location) ? [{ location: regionKey(vm.location), subscriptionId }] : []))));
+    pages += loaded.requests;
+    return loaded.sizes;
+  });
+  const [vms, statuses, nics, publicIps, vnets, nsgs, items, regionSizes] = await Promise.all([
+    vmList.then((v) => {
       onStage('vms', v.length);
       return v;
     }),
@@ -129,17 +155,18 @@ async function readSubscription(clients: ArmClients, subscriptionId: string, onS
       return v;
     }),
     protection,
+    sizes,
   ]);
-  return { vms, statuses, nics, publicIps, vnets, nsgs, items, pages };
+  return { vms, statuses, nics, publicIps, vnets, nsgs, items, sizes: regionSizes, pages };
 }
 
 /** One subscription's lists as inventory parts, restricted to the scope's regions. */
-function normaliseSubscription(lists: SubscriptionLists, regions: ReadonlySet<string> | null) {
-  const inRegion = (location: string | undefined) => regions === null || regions.has(regionKey(location));
+function normaliseSubscription(lists: SubscriptionLists, regions: RegionFilter) {
   const statuses = new Map(lists.statuses.map((s) => [idKey(s.id), s]));
   const vms = lists.vms.flatMap((vm) =>
-    vm.id && vm.name && inRegion(vm.location ?? undefined) ? [vmFromList({ ...vm, id: vm.id, name: vm.name }, statuses.get(idKey(vm.id)))] : [],
+    vm.id && vm.name && inRegion(regions, vm.location) ? [vmFromList({ ...vm, id: vm.id, name: vm.name }, statuses.get(idKey(vm.id)))] : [],
   );
+  applySizes(vms, lists.sizes);
   const vmIds = new Map(vms.map((vm) => [idKey(vm.id), vm.id]));
   const staticIps = new Set(
     lists.publicIps.filter((p) => (fieldsOf(p).publicIPAllocationMethod ?? '').toLowerCase() === 'static').map((p) => idKey(p.id)),
@@ -147,7 +174,7 @@ function normaliseSubscription(lists: SubscriptionLists, regions: ReadonlySet<st
   // As Resource Graph's join does: a NIC belongs to the VM it says it is attached to.
   const nics = lists.nics.flatMap((nic) => (nic.id && vmIds.has(idKey(fieldsOf(nic).virtualMachine?.id)) ? [nicFromList({ ...nic, id: nic.id }, staticIps)] : []));
   const subnets: FleetSubnet[] = lists.vnets
-    .filter((vnet) => inRegion((vnet as { location?: string }).location))
+    .filter((vnet) => inRegion(regions, (vnet as { location?: string }).location))
     .flatMap((vnet) =>
       (fieldsOf(vnet).subnets ?? []).flatMap((subnet) => {
         if (!subnet.id) return [];
@@ -173,7 +200,7 @@ function normaliseSubscription(lists: SubscriptionLists, regions: ReadonlySet<st
 
 /** The inventory from each subscription's lists (pure: also what the tests feed with the emulator's wire JSON). */
 export function inventoryFromLists(lists: readonly SubscriptionLists[], scope: FleetScope, readAt: string): FleetInventory {
-  const regions = scope.regions && scope.regions.length > 0 ? new Set(scope.regions.map(regionKey)) : null;
+  const regions = regionFilterOf(scope);
   const parts = lists.map((l) => normaliseSubscription(l, regions));
   const nics = parts.flatMap((p) => p.nics);
   const subnets = parts.flatMap((p) => p.subnets);
@@ -192,7 +219,8 @@ export function inventoryFromLists(lists: readonly SubscriptionLists[], scope: F
   };
 }
 
-export async function readInventoryFromLists(clients: ArmClients, scope: FleetScope, options: InventoryOptions = {}): Promise<FleetInventory> {
+export async function readInventoryFromLists(clients: ArmClients, scope: FleetScope, options: InventoryOptions, catalog: SizeCatalog): Promise<FleetInventory> {
+  const regions = regionFilterOf(scope);
   const { onProgress, now = () => new Date() } = options;
   let vmsSoFar = 0;
   let requests = 0;
@@ -207,7 +235,7 @@ export async function readInventoryFromLists(clients: ArmClients, scope: FleetSc
   // Each subscription is a part of its own: its NICs can only use its own VNets and NSGs.
   const parts = await mapConcurrent(scope.subscriptions, SUBSCRIPTION_CONCURRENCY, async (sub) => {
     if (options.signal?.aborted) throw options.signal.reason instanceof Error ? options.signal.reason : new DOMException('Aborted', 'AbortError');
-    const read = await readSubscription(clients, sub, (stage, vms) => {
+    const read = await readSubscription(clients, sub, regions, catalog, (stage, vms) => {
       stages.set(stage, (stages.get(stage) ?? 0) + 1);
       if (vms !== undefined) vmsSoFar += vms;
       report();

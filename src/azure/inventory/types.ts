@@ -5,7 +5,7 @@
 //
 // Ids keep Azure's spelling; every lookup between them is by lower-cased id (Azure's ids are case-insensitive
 // and references often differ in case from the resource's own id).
-import type { ImageRef, Nsg, OsType, PowerState } from '../../readiness/index.ts';
+import type { DiskFacts, ImageRef, Nsg, OsType, PowerState, SizeSpec } from '../../readiness/index.ts';
 
 /** What the table covers: subscriptions, and optionally only some regions of them. */
 export type FleetScope = {
@@ -30,6 +30,12 @@ export type FleetVm = {
   windowsConfiguration: boolean;
   image?: ImageRef;
   dataDiskCount: number;
+  /** The OS disk first, then the data disks by LUN (what the disk-size, Enhanced-policy and network rules read). */
+  disks: DiskFacts[];
+  /** securityProfile.securityType when it is not Standard: TrustedLaunch, ConfidentialVM (absent = Standard). */
+  securityType?: string;
+  /** Cores and memory of `size` from the region's size list (absent when the list couldn't be read or lacks it). */
+  sizeSpec?: SizeSpec;
   zones: string[];
   tags: Record<string, string>;
   powerState: PowerState;

@@ -19,6 +19,11 @@ describe('fleet inventory through the gateway', () => {
     expect(lists.source).toBe('lists');
     expect(graph.vms.length).toBeGreaterThan(0);
     expect(byId(buildFleetRows(graph))).toEqual(byId(buildFleetRows(lists)));
+    // Today's facts: every VM's disks (OS disk first) and its size's cores and memory, one size list per region.
+    expect(graph.vms.every((vm) => vm.disks.length === vm.dataDiskCount + 1 && vm.sizeSpec !== undefined)).toBe(true);
+    expect(graph.requests.arm).toBe(new Set(graph.vms.map((vm) => vm.location)).size);
+    // The list path's SDK says securityType Standard where Resource Graph says nothing: both read as none.
+    expect(lists.vms.some((vm) => vm.securityType?.toLowerCase() === 'standard')).toBe(false);
     const counts = await gateway.countVms([subscriptionId]);
     expect(counts.counts.reduce((n, c) => n + c.vms, 0)).toBe(graph.vms.length);
   });
